@@ -1,0 +1,5 @@
+"""Actors: noun phrases to PLOVER entities (states, IGOs, people, agents), with coreference."""
+
+from .resolve import DocActors, Resolved
+
+__all__ = ["DocActors", "Resolved"]

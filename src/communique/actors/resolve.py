@@ -1,0 +1,480 @@
+"""Actor resolution: noun phrase -> Entity, with in-article coreference.
+
+`DocActors` reads one parsed article in order, resolving every noun-phrase head it meets and
+remembering what it found, so that a later "Kubrakov", "the Belarusian minister", "the Eastern
+European country", "the two sides" or "he" finds its antecedent among what came before, as a
+reader's would. The events stage asks only `DocActors.entities(token)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Entity
+from .kb import KnowledgeBase, get
+
+HEAD_POS = {"NOUN", "PROPN", "PRON"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nummod"}
+TITLE_STOP = {"DET", "PUNCT", "ADP", "CCONJ", "VERB", "AUX", "PRON", "NUM", "SPACE"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    entity: Entity
+    certainty: float  # how sure the resolution is: a name 1.0 ... a guess from the dateline 0.5
+
+
+class DocActors:
+    """Every actor of one article, keyed by the token that heads its noun phrase."""
+
+    def __init__(self, doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> None:
+        self.doc = doc
+        self.kb = kb or get()
+        self.year = int(article.date[:4]) if article.date else None
+        self.ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
+        self.people: dict[str, Resolved] = {}  # full names and surnames seen so far
+        self.history: list[tuple[int, Resolved]] = []  # single mentions in reading order
+        self.groups: list[tuple[int, tuple[Resolved, ...]]] = []  # co-mentioned countries
+        self.cache: dict[int, Resolved | None] = {}
+        self.dateline_code = self._dateline(article.dateline)
+        self._read()
+
+    # -- public ---------------------------------------------------------------------------
+    def entity(self, tok: Token) -> Resolved | None:
+        """The actor a noun-phrase head stands for, or None."""
+        if tok.i not in self.cache:
+            self.cache[tok.i] = self._resolve(tok)
+        return self.cache[tok.i]
+
+    def entities(self, tok: Token) -> list[Resolved]:
+        """The actors of a role: its head and every conjunct ("Pakistan and Belarus")."""
+        out: list[Resolved] = []
+        for t in conjuncts(tok):
+            group = self.group(t)
+            if group:
+                out.extend(group)
+                continue
+            r = self._with_apposition(t)
+            if r:
+                out.append(r)
+        return _unique(out)
+
+    def _with_apposition(self, tok: Token) -> Resolved | None:
+        """"His Pakistani counterpart Mohsin Naqvi": a named apposition beats a description."""
+        r = self.entity(tok)
+        if r is not None and r.entity.kind == "person":
+            return r
+        for c in tok.children:
+            if c.dep_ == "appos":
+                named = self.entity(c)
+                if named is not None and (r is None or named.entity.kind == "person"):
+                    return named
+        return r
+
+    def group(self, tok: Token) -> tuple[Resolved, ...] | None:
+        """"The two sides", "both countries", "they": the pair last named together."""
+        lex = self.kb.lexicon
+        lemma = tok.lemma_.lower()
+        is_pair = lemma in lex["pair_nouns"] and tok.tag_ in {"NNS", "NNPS"} and any(
+            c.lower_ in lex["pair_determiners"] for c in tok.children)
+        is_they = tok.lower_ in lex["group_pronouns"] and tok.dep_ != "poss"
+        if not (is_pair or is_they):
+            return None
+        for i, grp in reversed(self.groups):
+            if i < tok.i:
+                return grp
+        return None if is_they else self._top_pair()
+
+    def country_of(self, tok: Token) -> Resolved | None:
+        """A country that modifies a noun: "Turkish police", "Pakistan's army", "of Kenya"."""
+        for c in tok.children:
+            if c.dep_ in MODIFIER_DEPS or (c.dep_ == "case"):
+                r = self._modifier_country(c)
+                if r:
+                    return r
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        r = self._state(p)
+                        if r:
+                            return r
+        return None
+
+    # -- reading ----------------------------------------------------------------------------
+    def _read(self) -> None:
+        for sent in self.doc.sents:
+            codes: list[Resolved] = []
+            for tok in sent:
+                if tok.pos_ not in HEAD_POS and tok.i not in self.ent_of:
+                    continue
+                if tok.dep_ == "compound" or (tok.i in self.ent_of and tok != self.ent_of[tok.i].root
+                                              and tok.head.i in {t.i for t in self.ent_of[tok.i]}):
+                    continue
+                grp = self.group(tok)
+                if grp:
+                    continue
+                r = self.entity(tok)
+                if r:
+                    self.history.append((tok.i, r))
+                    if r.entity.kind in {"state", "person", "agent"}:
+                        codes.append(r)
+            distinct = [s for s in (self._as_state(r) for r in _unique_codes(codes)) if s]
+            if len(distinct) >= 2:
+                self.groups.append((sent.start, tuple(distinct[:2])))
+
+    def _resolve(self, tok: Token) -> Resolved | None:
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok)
+        span = self.ent_of.get(tok.i)
+        if tok.pos_ == "PROPN":  # a surname already introduced, whatever label NER gave it
+            name = _strip_possessive(span.text if span is not None else tok.text)
+            known = self.people.get(name)
+            if known and (span is None or span.label_ != "PERSON"):
+                e = known.entity
+                return Resolved(Entity(e.code, name, e.identifier_text, e.sector, e.office, "person"), 0.9)
+        if span is not None:
+            r = self._named(span, tok)
+            if r:
+                return r
+        return self._common(tok)
+
+    def _named(self, span: Span, tok: Token) -> Resolved | None:
+        text = _strip_possessive(span.text)
+        if span.label_ == "PERSON":
+            return self._person(span, text, tok)
+        if span.label_ in {"GPE", "LOC", "NORP"}:
+            return self._state_text(text, span.label_ == "NORP" and tok.tag_ in {"NNPS", "NNS"})
+        org = self.kb.org(text)
+        if org:
+            kind = "state" if org.code in self.kb.country_name else "igo"
+            if kind == "state" and org.sector:
+                kind = "agent"
+            return Resolved(Entity(org.code, text, org.name, org.sector, None, kind), 0.95)
+        # an organisation named after its country: "Pakistan Army", "Ministry of Overseas Pakistanis"
+        country = self._country_inside(span) or self.country_of(tok)
+        if country:
+            sector = next((self.kb.agent(t.lemma_)[0] for t in span if self.kb.agent(t.lemma_)), None)
+            return Resolved(Entity(country.entity.code, text, text, sector, None, "agent"), 0.85)
+        return None
+
+    def _state_text(self, text: str, people: bool = False) -> Resolved | None:
+        code = self.kb.country(text)
+        if not code:
+            return None
+        name = self.kb.country_name.get(code, text)
+        sector = None
+        if text in self.kb.by_capital and text not in self.kb.by_name:
+            sector = "GOV"  # "Islamabad said": the capital stands for the government
+        elif people:
+            sector = self.kb.lexicon["people_sector"]
+        return Resolved(Entity(code, text, name, sector, None, "state"), 1.0)
+
+    def _state(self, tok: Token) -> Resolved | None:
+        span = self.ent_of.get(tok.i)
+        text = _strip_possessive(span.text) if span is not None else tok.text
+        r = self._state_text(text)
+        if r:
+            return r
+        if tok.pos_ == "PRON" and tok.lower_ in {"its", "their", "his", "her"}:
+            ref = self._pronoun(tok)
+            if ref:
+                return self._as_state(ref)
+        return None
+
+    def _as_state(self, r: Resolved) -> Resolved | None:
+        code = r.entity.code
+        if code not in self.kb.country_name:
+            return None
+        name = self.kb.country_name[code]
+        return Resolved(Entity(code, name, name, None, None, "state"), r.certainty)
+
+    def _modifier_country(self, tok: Token) -> Resolved | None:
+        span = self.ent_of.get(tok.i)
+        text = _strip_possessive(span.text) if span is not None else tok.text
+        code = self.kb.country(text)
+        if code:
+            return Resolved(Entity(code, text, self.kb.country_name[code], None, None, "state"), 0.95)
+        if tok.pos_ == "PRON":
+            return self._state(tok)
+        if tok.dep_ == "poss":
+            r = self.entity(tok)
+            if r:
+                return self._as_state(r)
+        return None
+
+    def _country_inside(self, span: Span) -> Resolved | None:
+        for t in span:
+            r = self._state_text(_strip_possessive(t.text))
+            if r:
+                return Resolved(r.entity, 0.9)
+        return None
+
+    # -- people ------------------------------------------------------------------------------
+    def _person(self, span: Span, name: str, tok: Token) -> Resolved | None:
+        title_country, office = self._title(span, tok)
+        known = self.kb.person(name, self.year)
+        surname = name.split()[-1]
+        earlier = self.people.get(name) or (self.people.get(surname) if " " not in name else None)
+        if earlier and not title_country and not office:
+            r = Resolved(Entity(earlier.entity.code, name, earlier.entity.identifier_text,
+                                earlier.entity.sector, earlier.entity.office, "person"), 0.95)
+            return r
+        code = title_country.entity.code if title_country else (known.code if known else None)
+        if office is None and known and (not title_country or known.code == code):
+            office = (known.office, known.sector)
+        certainty = 1.0 if (title_country or known) else 0.5
+        if code is None and earlier:
+            code = earlier.entity.code
+        if code is None:
+            code = self._context_country()
+            if code is None:
+                return None
+        full = known.name if known else (earlier.entity.identifier_text if earlier else name)
+        ent = Entity(code, name, full, office[1] if office else "GOV" if known else None,
+                     office[0] if office else None, "person")
+        r = Resolved(ent, certainty)
+        self.people[name] = r
+        self.people.setdefault(surname, r)
+        return r
+
+    def _title(self, span: Span, tok: Token) -> tuple[Resolved | None, tuple[str, str] | None]:
+        """Country and office from the words before a name, or an apposition after it."""
+        words: list[Token] = []
+        for t in sorted(tok.subtree, key=lambda t: t.i):
+            if t.i >= span.start:
+                break
+            words.append(t)
+        words = _trailing_title(words)
+        country, office = self._scan_title(words)
+        if office is None or country is None:
+            for c in tok.children:
+                if c.dep_ == "appos" and c.i > tok.i:
+                    sub = [t for t in c.subtree if t.pos_ != "PUNCT"]
+                    c2, o2 = self._scan_title(sub)
+                    country, office = country or c2, office or o2
+        return country, office
+
+    def _scan_title(self, words: list[Token]) -> tuple[Resolved | None, tuple[str, str] | None]:
+        country = None
+        rest: list[str] = []
+        for t in words:
+            span = self.ent_of.get(t.i)
+            text = _strip_possessive(span.text if span is not None and span.label_ != "PERSON" else t.text)
+            if country is None and self.kb.country(text):
+                country = self._state_text(text)
+                continue
+            if span is not None and self.kb.country(_strip_possessive(span.text)):
+                continue
+            rest.append(_strip_possessive(t.text))
+        return country, self._office(rest)
+
+    def _office(self, words: list[str]) -> tuple[str, str] | None:
+        words = [w for w in words if w and w not in {"'s", "’s", "the", "The"}]
+        n = len(words)
+        for size in range(min(n, self.kb.max_office_words), 0, -1):
+            for i in range(n - size, -1, -1):
+                hit = self.kb.office(" ".join(words[i:i + size]))
+                if hit:
+                    return hit
+        return None
+
+    # -- common nouns and pronouns ---------------------------------------------------------
+    def _common(self, tok: Token) -> Resolved | None:
+        lemma = tok.lemma_.lower()
+        lex = self.kb.lexicon
+        title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
+                       if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
+        office = self._office(title_words[-4:]) if tok.pos_ in {"PROPN", "NOUN"} else None
+        country = self.country_of(tok) or self._sibling_country(tok)
+        if office:
+            person = self._person_with(office[0], country.entity.code if country else None, tok)
+            if person:
+                return person
+        if lemma in lex["country_nouns"] and tok.tag_ in {"NN", "NNP"} and not country:
+            return self._country_description(tok)
+        agent = self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma)
+        if office and not agent:
+            agent = (office[1], "country")
+        if not agent:
+            return None
+        sector, rule = agent
+        certainty = 0.9
+        if rule != "country":
+            code = rule
+        elif country:
+            code = country.entity.code
+        else:
+            code, certainty = self._context_country(), 0.5
+        if not code:
+            return None
+        text = " ".join(t.text for t in sorted(tok.subtree, key=lambda t: t.i)
+                        if t.i <= tok.i and t.dep_ not in {"det", "punct"})
+        ident = f"{self.kb.country_name.get(code, code)} {office[0] if office else tok.lemma_}"
+        return Resolved(Entity(code, text or tok.text, ident, sector, office[0] if office else None,
+                               "agent"), certainty)
+
+    def _sibling_country(self, tok: Token) -> Resolved | None:
+        """"Pakistan PM, interior minister": a coordinated title shares its neighbour's country."""
+        if tok.dep_ in {"conj", "appos"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return self.country_of(tok.head)
+        return None
+
+    def _person_with(self, office: str, code: str | None, tok: Token) -> Resolved | None:
+        """"The minister", "the Belarusian minister", "Pakistan PM": the latest person who fits."""
+        exact = loose = None
+        for i, r in reversed(self.history):
+            e = r.entity
+            if i >= tok.i or e.kind != "person" or not e.office or (code and e.code != code):
+                continue
+            if e.office == office and exact is None:
+                exact = Resolved(e, 0.85)
+            elif _same_role(e.office, office) and loose is None:
+                loose = Resolved(e, 0.75)
+        return exact or loose
+
+    def _country_description(self, tok: Token) -> Resolved | None:
+        """"The Eastern European country": the latest compatible country not coordinated with it."""
+        region = " ".join(t.text for t in tok.children if t.dep_ in {"amod", "compound"} and t.i < tok.i)
+        region = " ".join(region.split()).strip()
+        allowed = self._region(region)
+        if not any(c.lower_ == "the" for c in tok.children):
+            return None
+        blocked = {self.entity(t).entity.code for t in conjuncts(_coord_root(tok))
+                   if t.i != tok.i and self.entity(t)}
+        for i, r in reversed(self.history):
+            e = r.entity
+            if i >= tok.i or e.kind != "state" or e.code in blocked:
+                continue
+            if allowed is None or e.code in allowed or self.kb.continent.get(e.code) in allowed:
+                return Resolved(Entity(e.code, f"the {region + ' ' if region else ''}{tok.text}".strip(),
+                                       e.identifier_text, None, None, "state"), 0.8)
+        return None
+
+    def _region(self, words: str) -> set[str] | None:
+        regions = self.kb.lexicon["regions"]
+        for size in (3, 2, 1):
+            parts = words.split()
+            for i in range(len(parts) - size + 1):
+                key = " ".join(parts[i:i + size])
+                if key in regions and regions[key]:
+                    return set(regions[key])
+        return None
+
+    def _pronoun(self, tok: Token) -> Resolved | None:
+        lex = self.kb.lexicon
+        low = tok.lower_
+        if low in lex["person_pronouns"]:
+            kinds = {"person"}
+        elif low in lex["thing_pronouns"]:
+            kinds = {"state", "igo", "agent"}
+        elif low in lex["group_pronouns"]:
+            kinds = {"agent", "state"}
+        else:
+            return None
+        for i, r in reversed(self.history):
+            if i < tok.i and r.entity.kind in kinds and (low not in lex["thing_pronouns"]
+                                                         or r.entity.kind != "person"):
+                return Resolved(r.entity, min(r.certainty, 0.75))
+        return None
+
+    def _context_country(self) -> str | None:
+        return self.dateline_code or self._top_country()
+
+    def _top_country(self) -> str | None:
+        counts: dict[str, int] = {}
+        for _i, r in self.history:
+            if r.entity.kind == "state":
+                counts[r.entity.code] = counts.get(r.entity.code, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def _top_pair(self) -> tuple[Resolved, ...] | None:
+        counts: dict[str, tuple[int, Resolved]] = {}
+        for _i, r in self.history:
+            if r.entity.kind == "state" and r.entity.code in self.kb.country_name:
+                n, _ = counts.get(r.entity.code, (0, r))
+                counts[r.entity.code] = (n + 1, r)
+        top = sorted(counts.values(), key=lambda x: -x[0])[:2]
+        return tuple(r for _n, r in top) if len(top) == 2 else None
+
+    def _dateline(self, dateline: str | None) -> str | None:
+        if not dateline:
+            return None
+        for part in [dateline, *dateline.split(",")]:
+            part = part.strip()
+            code = self.kb.country(part.title()) or self.kb.country(part)
+            if code:
+                return code
+            cap = next((c for name, c in self.kb.by_capital.items() if name.upper() == part.upper()), None)
+            if cap:
+                return cap
+        from ..where import country_of_city  # a dateline city that is not a capital
+
+        return country_of_city(dateline.split(",")[0].strip().title())
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Pakistan and Belarus")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in HEAD_POS | {"ADJ"}:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _coord_root(tok: Token) -> Token:
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok
+
+
+def _trailing_title(words: list[Token]) -> list[Token]:
+    """The contiguous run of title words just before a name ("Belarusian Minister of Internal Affairs")."""
+    run: list[Token] = []
+    for t in reversed(words):
+        if t.pos_ in TITLE_STOP and t.lower_ not in {"of", "for"} and t.tag_ != "POS":
+            break
+        run.append(t)
+    return list(reversed(run))
+
+
+def _compound_lemma(tok: Token) -> str:
+    comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    return f"{comp[0].lemma_.lower()} {tok.lemma_.lower()}" if comp else tok.lemma_.lower()
+
+
+def _same_role(a: str, b: str) -> bool:
+    return a.split()[-1].lower() == b.split()[-1].lower() or b.lower() in a.lower()
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)].strip()
+    return text.strip()
+
+
+def _unique(items: list[Resolved]) -> list[Resolved]:
+    seen: set[str] = set()
+    out = []
+    for r in items:
+        if r.entity.key not in seen:
+            seen.add(r.entity.key)
+            out.append(r)
+    return out
+
+
+def _unique_codes(items: list[Resolved]) -> list[Resolved]:
+    seen: set[str] = set()
+    out = []
+    for r in items:
+        if r.entity.code not in seen and r.entity.code not in {"IGO", "UNO", "EUR", "NGO", "IMG"}:
+            seen.add(r.entity.code)
+            out.append(r)
+    return out

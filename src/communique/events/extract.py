@@ -1,0 +1,419 @@
+"""Event extraction: every clause that reports a PLOVER act becomes a Candidate.
+
+A candidate is an event before dating and placing: its trigger, its actors and recipients, its
+modality and contexts, and the tokens of its clause (which `when` and `where` read next).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import DocActors, Resolved
+from ..model import EVENT_TYPES, Article, Entity, Location, Mention
+from . import contexts, modality, roles
+from .lexicon import Sense
+from .lexicon import get as lexicon
+
+NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
+COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
+VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+
+
+@dataclass
+class Candidate:
+    """An event found in one clause, with the tokens the later stages need."""
+
+    event_type: str
+    mode: tuple[str, ...]
+    actor: list[Resolved]
+    recipient: list[Resolved]
+    context: tuple[str, ...]
+    trigger: Token
+    clause: list[Token]
+    sentence: Span
+    sequence: int
+    tense: str  # past | present | future
+    attribution: str | None
+    confidence: float
+    place_hint: list[Token] = field(default_factory=list)
+    in_caption: bool = False
+    nominal: bool = False
+    topic: str | None = None  # what was agreed or signed: keeps distinct instruments apart
+    # set by the `when` and `where` stages
+    date: str | None = None
+    date_precision: str = "day"
+    date_text: str | None = None
+    date_source: str = "publication"
+    location: Location | None = None
+
+    def mention(self, article_id: str) -> Mention:
+        trig = self.trigger
+        return Mention(article_id, self.sequence, self.sentence.start_char, self.sentence.end_char,
+                       self.sentence.text.strip(), trig.text, trig.idx, trig.idx + len(trig.text),
+                       self.attribution, self.in_caption)
+
+    def entities(self) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        return tuple(r.entity for r in self.actor), tuple(r.entity for r in self.recipient)
+
+
+def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
+    """Candidates of every sentence that is not a scraper leftover."""
+    out: list[Candidate] = []
+    attribution_memory: list[str] = []
+    for seq, sent in enumerate(doc.sents):
+        if _skipped(sent, article):
+            continue
+        in_caption = any(s <= sent.start_char < e for s, e in article.captions)
+        for tok in sent:
+            cand = _verb(tok, actors) if tok.tag_ in VERB_TAGS else None
+            if cand is None and tok.pos_ in {"NOUN", "PROPN"}:
+                cand = _noun(tok, actors)
+            if cand is None:
+                continue
+            cand = replace(cand, sentence=sent, sequence=seq, in_caption=in_caption,
+                           attribution=_attribution(tok, actors, attribution_memory))
+            out.extend(_split_meetings(cand))
+    return out
+
+
+def _split_meetings(cand: Candidate) -> list[Candidate]:
+    """"Met Naqvi and Sharif": a meeting with each named person is a contact of its own."""
+    people = [r for r in cand.recipient if r.entity.kind == "person"]
+    if cand.event_type != "CONSULT" or len(people) < 2:
+        return [cand]
+    others = [r for r in cand.recipient if r.entity.kind != "person"]
+    return [replace(cand, recipient=[p, *others]) for p in people]
+
+
+def _skipped(sent: Span, article: Article) -> bool:
+    text = sent.text.strip()
+    if not text:
+        return True
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return any(s <= start < e for s, e in article.skipped)
+
+
+# -- verbs ----------------------------------------------------------------------------------
+def _verb(tok: Token, actors: DocActors) -> Candidate | None:
+    lex = lexicon()
+    sense = lex.verb(tok.lemma_.lower())
+    if sense is None:
+        return None
+    prt = roles.particle(tok)
+    if prt and prt in sense.particles:
+        sense = sense.particles[prt]
+    if sense.bare is not None and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+        sense = sense.bare
+    obj = roles.event_object(tok)
+    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        obj = tok.head  # "a memorandum signed by Belarus and Pakistan"
+    light = False
+    if sense.objects:
+        key = _object_key(obj, sense.objects)
+        if key:
+            sense, light = sense.objects[key], True
+    if sense.type is None:
+        return None
+    if sense.needs_object and obj is None:
+        return None
+    if sense.agreement_object and not _is_agreement(obj):
+        return None
+    if _consumed(tok):
+        return None
+    mod = modality.of_trigger(tok, obj if light else None)
+    actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
+    actor = _resolve(actor_toks, actors)
+    recipient = _resolve(recip_toks, actors)
+    if sense.visit or (light and sense.mode == "visit"):
+        recipient = [_host(r) for r in recipient]
+    cand = _build(sense, tok, actor, recipient, reciprocal, mod, light, actors,
+                  place_hint=recip_toks if sense.visit else [])
+    if cand is not None:
+        cand.topic = _topic(tok, obj, sense)
+    return cand
+
+
+def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
+    """The instrument or matter of an agreement or signing, as a short key ("extradition")."""
+    if sense.agreement_object and obj is not None:
+        comp = [c for c in obj.children if c.dep_ in {"compound", "amod"} and c.i < obj.i
+                and c.pos_ in {"NOUN", "PROPN"}]
+        return (comp[-1] if comp else obj).lemma_.lower()
+    if sense.consumes:
+        comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
+        if comp is not None:
+            o = roles.direct_object(comp)
+            if o is not None:
+                words = [c.lemma_.lower() for c in o.children if c.dep_ == "compound"] + [o.lemma_.lower()]
+                return " ".join(words)
+    return None
+
+
+def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
+    if obj is None:
+        return None
+    for o in roles_conjuncts(obj):
+        lemma = o.lemma_.lower()
+        comp = next((c.lemma_.lower() for c in o.children if c.dep_ == "compound"), None)
+        for key in ([f"{comp} {lemma}"] if comp else []) + [lemma, o.lower_]:
+            if key in objects:
+                return key
+    return None
+
+
+def roles_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    out.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def _is_agreement(obj: Token | None) -> bool:
+    if obj is None:
+        return False
+    agreements = lexicon().agreement_nouns
+    return any(o.lemma_.lower() in agreements or o.lower_ in agreements for o in roles_conjuncts(obj))
+
+
+def _consumed(tok: Token) -> bool:
+    """A complement of an event verb is that event's content ("agreed to form", "threatened to strike")."""
+    lex = lexicon()
+    t = tok
+    while t.dep_ == "conj" and roles.clause_head(t) is t:
+        t = t.head
+    if t.dep_ not in {"xcomp", "ccomp"}:
+        return False
+    gov = t.head
+    sense = lex.verb(gov.lemma_.lower())
+    return bool(sense and sense.consumes and sense.type)
+
+
+def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
+    subj, _inherited = roles.subject(tok)
+    patient = roles.passive_patient(tok)
+    actors: list[Token] = [subj] if subj is not None else []
+    recipients: list[Token] = []
+    reciprocal = False
+    if sense.inverse:
+        if obj is not None and not light:
+            actors, recipients = [obj], actors
+    elif patient is not None and not light:
+        recipients.append(patient)
+    elif obj is not None and not light:
+        recipients.append(obj)
+    for prep, p in roles.prep_objects(tok, sense.recipient_preps + (("between",) if light else ())):
+        if (prep == "with" and sense.reciprocal_with) or prep == "between":
+            actors.append(p)
+            reciprocal = True
+        elif prep in sense.recipient_preps:
+            recipients.append(p)
+    if obj is not None and (light or sense.agreement_object or not _looks_like_actor(obj)):
+        n_sense = lexicon().noun(obj.lemma_.lower()) or sense
+        a, r, rec = roles.noun_participants(obj, n_sense)
+        if light and rec:
+            actors.extend(a)
+            reciprocal = True
+        elif light:
+            actors.extend(t for t in a if not actors)
+        else:
+            recipients.extend(a)  # "praised Kenya's efforts", "welcomed the MoU between X and Y"
+        recipients.extend(r)
+    if not actors:
+        actors = roles.frame_participants(tok)
+        reciprocal = reciprocal or len(actors) > 1
+    return actors, recipients, reciprocal
+
+
+def _looks_like_actor(tok: Token) -> bool:
+    return tok.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or tok.pos_ in {"PROPN", "PRON"}
+
+
+def _host(r: Resolved) -> Resolved:
+    """A visit's destination is its host: the government of the place visited."""
+    e = r.entity
+    if e.kind == "state":
+        return Resolved(Entity(e.code, e.entity_text, e.identifier_text, "GOV", None, "state"), r.certainty)
+    return r
+
+
+# -- nouns ----------------------------------------------------------------------------------
+def _noun(tok: Token, actors: DocActors) -> Candidate | None:
+    lex = lexicon()
+    comp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    key = f"{comp} {tok.lemma_.lower()}" if comp and lex.noun(f"{comp} {tok.lemma_.lower()}") else \
+        tok.lemma_.lower()
+    sense = lex.noun(key)
+    if sense is None or tok.dep_ == "compound":
+        return None
+    if sense.plural and tok.tag_ not in {"NNS", "NNPS"}:
+        return None
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass", "attr"} and head.tag_ in VERB_TAGS:
+        hsense = lex.verb(head.lemma_.lower())
+        if hsense and (key in hsense.objects or tok.lemma_.lower() in hsense.objects):
+            return None  # a light verb codes it ("held talks")
+    a_toks, r_toks, reciprocal = roles.noun_participants(tok, sense)
+    framed = tok.dep_ == "pobj" and head.lower_ in {"during", "at", "in"}
+    if not a_toks and (tok.dep_ == "dobj" or framed):
+        verb = head if tok.dep_ == "dobj" else head.head
+        if verb.tag_ in VERB_TAGS and (framed or not lex.verb(verb.lemma_.lower())):
+            subj, _ = roles.subject(verb)
+            if subj is not None:
+                a_toks = [subj]
+    actor = _resolve(a_toks, actors)
+    recipient = _resolve(r_toks, actors)
+    if sense.visit:
+        recipient = [_host(r) for r in recipient]
+    mod = modality.of_trigger(tok)
+    return _build(sense, tok, actor, recipient, reciprocal, mod, False, actors,
+                  place_hint=r_toks if sense.visit else [], nominal=True)
+
+
+# -- shared ---------------------------------------------------------------------------------
+def _resolve(toks: list[Token], actors: DocActors) -> list[Resolved]:
+    out: list[Resolved] = []
+    seen: set[str] = set()
+    for t in toks:
+        for r in actors.entities(t):
+            if r.entity.key not in seen:
+                seen.add(r.entity.key)
+                out.append(r)
+    return out
+
+
+def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Resolved], reciprocal: bool,
+           mod: modality.Modality, light: bool, actors: DocActors, place_hint: list[Token],
+           nominal: bool = False) -> Candidate | None:
+    event_type = sense.type
+    assert event_type is not None
+    actor_keys = {r.entity.key for r in actor}
+    recipient = [r for r in recipient if r.entity.key not in actor_keys]
+    actor_codes = {r.entity.code for r in actor}
+    if any(r.entity.code not in actor_codes for r in recipient):  # "its ties with Belarus": not itself
+        recipient = [r for r in recipient if r.entity.code not in actor_codes]
+    if reciprocal or (len({r.entity.code for r in actor}) > 1 and not recipient):
+        actor = actor + [r for r in recipient if r.entity.code not in {a.entity.code for a in actor}]
+        recipient = []
+    if not actor:
+        return None
+    codes = {r.entity.code for r in actor} | {r.entity.code for r in recipient}
+    if event_type in NEEDS_COUNTERPART and len(codes) < 2 and not recipient:
+        return None
+    if nominal and len(codes) < 2 and not recipient:
+        return None
+    if sense.visit and not recipient:
+        return None  # a visit with no host named is not codable
+    context: list[str] = []
+    if mod.negated:
+        context.append("negation")
+    if mod.hypothetical:
+        context.append("hypothetical")
+    tense = "future" if mod.future or mod.intent else _tense(tok)
+    if mod.intent and not mod.negated:
+        if event_type not in COOPERATIVE or not recipient and len(codes) < 2:
+            return None
+        event_type = "AGREE"
+    if mod.future and not mod.negated and not mod.hypothetical:
+        event_type = _future_type(event_type)
+    if tense == "future":
+        context.append("future")
+    clause = _clause(tok)
+    context.extend(contexts.of_tokens(clause, event_type))
+    mode = (sense.mode,) if sense.mode and event_type == sense.type else ()
+    confidence = _confidence(actor + recipient, light, nominal, mod)
+    return Candidate(event_type, mode, actor, recipient, tuple(dict.fromkeys(context)), tok, clause,
+                     tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
+
+
+def _future_type(event_type: str) -> str:
+    """PLOVER: future cooperation is AGREE, a future withdrawal CONCEDE, a future hostile act THREATEN."""
+    if event_type == "RETREAT":
+        return "CONCEDE"
+    if EVENT_TYPES[event_type][0] in (1, 2):
+        return "AGREE"
+    if EVENT_TYPES[event_type][0] == 4:
+        return "THREATEN"
+    return event_type
+
+
+def _tense(tok: Token) -> str:
+    if tok.tag_ in {"VBD", "VBN"}:
+        return "past"
+    aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"has", "have", "had", "was", "were", "did"}:
+        return "past"
+    return "present" if tok.tag_ in {"VBZ", "VBP"} else "past"
+
+
+def _clause(tok: Token) -> list[Token]:
+    """The trigger's own clause: its subtree without coordinated clauses and reporting verbs."""
+    lex = lexicon()
+    cut: set[int] = set()
+    for c in tok.children:
+        is_clause = c.dep_ == "conj" and c.tag_ in VERB_TAGS
+        if is_clause or c.lemma_.lower() in lex.speech_verbs or c.dep_ in {"relcl"}:
+            cut.update(t.i for t in c.subtree)
+    return [t for t in tok.subtree if t.i not in cut]
+
+
+def _confidence(parties: list[Resolved], light: bool, nominal: bool, mod: modality.Modality) -> float:
+    base = 0.7 if nominal else 0.85 if light else 0.8
+    certainty = sum(r.certainty for r in parties) / len(parties) if parties else 0.5
+    score = base * (0.5 + 0.5 * certainty)
+    if mod.future or mod.intent:
+        score *= 0.9
+    return round(min(score + 0.1, 0.99), 3)
+
+
+def _attribution(tok: Token, actors: DocActors, memory: list[str]) -> str | None:
+    """Who reports the act: the subject of the reporting verb the trigger's clause hangs from."""
+    lex = lexicon()
+    t = tok
+    for _ in range(10):
+        speech = _speech_sibling(t) if t.dep_ not in {"ccomp", "conj", "parataxis"} else None
+        if speech is None and t.dep_ in {"ccomp", "parataxis", "conj"} and \
+                t.head.lemma_.lower() in lex.speech_verbs:
+            speech = t.head
+        if speech is not None:
+            return _speaker(speech, actors, memory)
+        if t.head is t:
+            break
+        t = t.head
+    return None
+
+
+def _speech_sibling(tok: Token) -> Token | None:
+    """`"...," state media reported`: the reporting verb is the root and the act its ccomp."""
+    lex = lexicon()
+    for c in tok.children:
+        if c.dep_ in {"conj", "parataxis", "advcl"} and c.lemma_.lower() in lex.speech_verbs and \
+                any(s.dep_ == "nsubj" for s in c.children):
+            return c
+    return None
+
+
+def _speaker(verb: Token, actors: DocActors, memory: list[str]) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return memory[-1] if memory else None
+    if subj.pos_ == "PRON" and subj.lower_ in {"it", "they"}:
+        return memory[-1] if memory else None
+    span = actors.ent_of.get(subj.i)
+    if span is not None and span.label_ in {"ORG", "PERSON", "GPE", "NORP"}:
+        name = span.text
+    else:
+        r = actors.entity(subj)
+        if r is not None and r.entity.kind == "person":
+            name = r.entity.identifier_text
+        else:
+            sub = sorted(subj.subtree, key=lambda t: t.i)
+            while sub and (sub[0].dep_ == "det" or sub[0].is_punct):
+                sub = sub[1:]
+            name = subj.doc[sub[0].i: sub[-1].i + 1].text if sub else subj.text
+            name = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()[:80]
+    for suffix in ("’s", "'s"):
+        name = name.removesuffix(suffix)
+    memory.append(name)
+    return name

@@ -1,0 +1,77 @@
+"""The verb lexicon: which trigger words report which PLOVER events (data: verbs.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..resources import load_yaml
+
+DEFAULT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger: the event it reports and how its roles map to actors."""
+
+    type: str | None
+    mode: str | None = None
+    reciprocal_with: bool = False
+    inverse: bool = False
+    visit: bool = False
+    consumes: bool = False
+    needs_object: bool = False
+    needs_recipient: bool = False
+    agreement_object: bool = False
+    person_object: bool = False
+    plural: bool = False
+    recipient_preps: tuple[str, ...] = DEFAULT_PREPS
+    bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)
+    objects: dict[str, Sense] = field(default_factory=dict, hash=False, compare=False)
+    particles: dict[str, Sense] = field(default_factory=dict, hash=False, compare=False)
+
+
+def _sense(raw: dict[str, Any] | None, parent: Sense | None = None) -> Sense:
+    raw = raw or {}
+    kw = {k: raw[k] for k in ("type", "mode", "reciprocal_with", "inverse", "visit", "consumes",
+                              "needs_object", "needs_recipient", "agreement_object", "person_object",
+                              "plural") if k in raw}
+    if "recipient_preps" in raw:
+        kw["recipient_preps"] = tuple(raw["recipient_preps"])
+    base = Sense(type=None)
+    if parent is not None:  # an object or particle sense inherits its verb's role mapping
+        base = Sense(type=None, reciprocal_with=parent.reciprocal_with, recipient_preps=parent.recipient_preps)
+    sense = Sense(**{**base.__dict__, "objects": {}, "particles": {}, **kw})
+    for lemma, sub in (raw.get("objects") or {}).items():
+        sense.objects[str(lemma)] = _sense(sub, sense)
+    for prt, sub in (raw.get("particles") or {}).items():
+        sense.particles[str(prt)] = _sense(sub, sense)
+    if raw.get("bare"):
+        object.__setattr__(sense, "bare", _sense(raw["bare"], sense))
+    return sense
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Sense]
+    nouns: dict[str, Sense]
+    agreement_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+
+    def verb(self, lemma: str) -> Sense | None:
+        return self.verbs.get(lemma)
+
+    def noun(self, lemma: str) -> Sense | None:
+        return self.nouns.get(lemma)
+
+
+@cache
+def get() -> Lexicon:
+    raw = load_yaml("verbs.yaml")
+    return Lexicon(
+        verbs={str(k): _sense(v) for k, v in raw["verbs"].items()},
+        nouns={str(k): _sense(v) for k, v in raw["nouns"].items()},
+        agreement_nouns=frozenset(raw["agreement_nouns"]),
+        speech_verbs=frozenset(raw["speech_verbs"]),
+    )

@@ -1,0 +1,117 @@
+"""Modality: is a reported act negated, hypothetical, planned, or only an intention?
+
+PLOVER codes what happened. "Did not agree", "denied sending troops" and "could face sanctions
+if" are not events; "will meet next month" is a future cooperative act (coded AGREE). This module
+reads the trigger's own auxiliaries and markers and climbs the chain of verbs that govern it
+("plans to visit", "refused to sign", "if it attacks") up to the reporting verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..resources import load_yaml
+from .lexicon import get as lexicon
+
+CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj", "prep", "pobj", "dobj"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    intent: bool = False
+
+
+@cache
+def _words() -> dict:
+    return load_yaml("modality.yaml")
+
+
+def _is_negated_here(tok: Token) -> bool:
+    w = _words()
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in {"no", "never"}):
+            return True
+        if c.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ in {"neither", "no"} and d.dep_ == "det"
+                                                     for d in c.children):
+            return True
+    if tok.pos_ == "NOUN":
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "without":
+            return True
+    return tok.lower_ in w["negating_nouns"]
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _mark(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
+
+
+def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
+    """The modality of a trigger, from itself and the verbs above it up to its reporting verb."""
+    w = _words()
+    lex = lexicon()
+    negated = _is_negated_here(trigger) or (obj is not None and _is_negated_here(obj))
+    hypothetical = future = intent = False
+    aux = _aux(trigger)
+    if aux & set(w["future_modals"]):
+        future = True
+    if aux & set(w["hypothetical_modals"]):
+        hypothetical = True
+    if _mark(trigger) & set(w["conditional_marks"]):
+        hypothetical = True
+    if w["would"] in aux:
+        if _has_condition(trigger):
+            hypothetical = True
+        else:
+            future = True
+    if trigger.pos_ == "NOUN" and any(c.lower_ in w["future_adjectives"] for c in trigger.children
+                                      if c.dep_ in {"amod", "compound"}):
+        future = True
+    tok = trigger
+    for _ in range(8):
+        if tok.dep_ not in CLAUSE_LINKS or tok.head is tok:
+            break
+        link, tok = tok.dep_, tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in lex.speech_verbs and link in {"ccomp", "conj"}:
+            break
+        if link == "conj":
+            continue
+        if link in {"prep", "pobj", "dobj"} and tok.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        if lemma in w["negating_verbs"] and link in {"xcomp", "ccomp", "pcomp", "dobj"}:
+            negated = True
+        if lemma in w["intent_verbs"] and link in {"xcomp", "acl", "ccomp"}:
+            intent = True
+        if lemma in w["future_verbs"] and link in {"xcomp", "ccomp", "acl"}:
+            future = True
+        if _mark(tok) & set(w["conditional_marks"]):
+            hypothetical = True
+        taux = _aux(tok)
+        if link in {"xcomp", "ccomp", "advcl"}:
+            if taux & set(w["future_modals"]):
+                future = True
+            if taux & set(w["hypothetical_modals"]):
+                hypothetical = True
+            if w["would"] in taux and _has_condition(tok):
+                hypothetical = True
+            if _is_negated_here(tok) and link == "xcomp":
+                negated = True
+    return Modality(negated, hypothetical, future, intent)
+
+
+def _has_condition(tok: Token) -> bool:
+    w = _words()
+    for c in tok.children:
+        if c.dep_ == "advcl" and _mark(c) & set(w["conditional_marks"]):
+            return True
+    return any(t.lower_ in {"if", "unless"} for t in tok.sent)

@@ -1,0 +1,161 @@
+"""Clause roles: who acts and who is acted on, read off the dependency parse.
+
+The rules follow English syntax, not any one sentence: a subject is inherited through
+coordination ("agreed ... and finalized"), control ("agreed to form"), relative clauses and
+participles; a passive's agent is its "by" phrase; an event noun brings its own participants
+("Kubrakov's meeting with Naqvi", "the MoU between Belarus and Pakistan").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Sense
+from .lexicon import get as lexicon
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+RELATIVE = {"who", "which", "that", "whom"}
+NOUN_POS = {"NOUN", "PROPN", "PRON"}
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb whose clause a trigger belongs to, lifting finite conjuncts out of infinitives.
+
+    In "agreed to enhance cooperation and finalized a treaty" the parser hangs "finalized" under
+    "enhance"; a finite verb cannot be part of a to-infinitive, so it coordinates with "agreed".
+    """
+    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.tag_ == "VB" \
+            and tok.head.dep_ in {"xcomp", "ccomp"}:
+        return tok.head.head
+    return tok
+
+
+def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb, and whether it was inherited rather than read off the verb."""
+    if depth > 6:
+        return None, True
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head, True
+            return c, False
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p, False
+    head = clause_head(verb)
+    if head is not verb:
+        return subject(head, depth + 1)[0], True
+    dep = verb.dep_
+    if dep == "relcl" and verb.head.pos_ in NOUN_POS:
+        return verb.head, True
+    if dep == "conj":
+        return subject(verb.head, depth + 1)[0], True
+    if dep == "xcomp":
+        obj = direct_object(verb.head)
+        if obj is not None and verb.head.lemma_.lower() in {"urge", "ask", "help", "allow", "force", "order",
+                                                            "invite", "press", "persuade", "tell"}:
+            return obj, True
+        return subject(verb.head, depth + 1)[0], True
+    if dep == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+        head = verb.head
+        if head.lemma_.lower() in lexicon().speech_verbs and verb.lemma_.lower() not in lexicon().speech_verbs:
+            content = next((c for c in head.children if c.dep_ == "ccomp"), None)
+            if content is not None:
+                return subject(content, depth + 1)[0], True
+        return subject(head, depth + 1)[0], True
+    if dep in {"acl", "pcomp"} and verb.tag_ == "VBG":
+        return (verb.head if verb.head.pos_ in NOUN_POS else None), True
+    return None, False
+
+
+def passive_patient(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def direct_object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "attr"}:
+            return c
+    # "met Interior Minister Naqvi": the parser sometimes hangs the name off a compound
+    return None
+
+
+def event_object(verb: Token) -> Token | None:
+    """The noun a light verb takes: its direct object, or its passive subject."""
+    return direct_object(verb) or passive_patient(verb)
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append((c.lower_, p))
+        if c.dep_ == "prt" and c.lower_ in preps:  # "called on Kenya": particle then object
+            for p in tok.children:
+                if p.dep_ == "dobj":
+                    out.append((c.lower_, p))
+    return out
+
+
+def particle(verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    # "called on Kenya to ..." is often parsed with "on" as a preposition
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == verb.i + 1:
+            return c.lower_
+    return None
+
+
+def noun_participants(noun: Token, sense: Sense) -> tuple[list[Token], list[Token], bool]:
+    """(actors, recipients, reciprocal) of an event noun, from its own modifiers."""
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    reciprocal = False
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i):
+            actors.append(c)
+        elif c.dep_ == "prep":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if c.lower_ == "between":
+                actors.extend(objs)
+                reciprocal = True
+            elif c.lower_ == "by":
+                actors.extend(objs)
+            elif c.lower_ in {"with"} and sense.reciprocal_with:
+                actors.extend(objs)
+                reciprocal = True
+            elif c.lower_ in ({"to", "with"} if sense.visit else {"with", "on", "against", "toward",
+                                                                   "towards", "to"}):
+                recipients.extend(objs)
+            elif c.lower_ == "of" and sense.agreement_object:
+                for o in objs:
+                    a, r, rec = noun_participants(o, sense)
+                    actors.extend(a)
+                    recipients.extend(r)
+                    reciprocal = reciprocal or rec
+            elif c.lower_ == "of":
+                recipients.extend(objs)
+        elif c.dep_ in {"acl", "relcl"} and c.tag_ == "VB":  # "desire to enhance cooperation with Pakistan"
+            for p in c.subtree:
+                if p.dep_ == "pobj" and p.head.lower_ in {"with", "to"} and p.head.head.pos_ in {"NOUN", "VERB"}:
+                    recipients.append(p)
+    return actors, recipients, reciprocal
+
+
+def frame_participants(tok: Token) -> list[Token]:
+    """Who took part in the meeting or visit an act happened during ("reached during X's visit")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"during", "at", "on", "in"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and lexicon().noun(p.lemma_.lower()):
+                    sense = lexicon().noun(p.lemma_.lower())
+                    a, r, _ = noun_participants(p, sense)
+                    out.extend(a + r)
+    return out

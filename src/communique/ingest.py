@@ -32,8 +32,9 @@ _BOILER = load_yaml("boilerplate.yaml")
 _LEFTOVER = [re.compile(p, re.IGNORECASE) for p in _BOILER["leftover"]]
 _CREDIT = [re.compile(p, re.IGNORECASE) for p in _BOILER["credit"]]
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
-    r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"^\s*(?P<place>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
+    r"(?:,?\s+(?P<date>(?:[A-Z][a-z]+day,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^)]{1,40})\))?\s*(?::|—|–|--|-)\s+(?=\S)")
 
 
@@ -182,10 +183,10 @@ def from_text(aid: str, text: str, origin: str, default_date: str | None = None,
               meta_date: str | None = None) -> Article:
     """A plain-text article: mark leftovers and captions, find the dateline and the date."""
     skipped, captions = _scan_lines(text)
-    dateline, dl_date = _dateline(text, skipped)
+    dateline, dl_date, dl_span = _dateline(text, skipped)
     title = _first_line(text)
     art = Article(id=aid, text=text, title=title, origin=origin, captions=captions,
-                  skipped=skipped, dateline=dateline)
+                  skipped=skipped, dateline=dateline, dateline_span=dl_span)
     return _set_date(art, meta_date, default_date, dl_date)
 
 
@@ -211,10 +212,10 @@ def from_html(aid: str, html: str, origin: str, default_date: str | None = None,
     text = (head + "\n\n" if head else "") + "\n\n".join(ln.strip() for ln in lines if ln.strip())
     spans = tuple((text.index(c), text.index(c) + len(c)) for c in cap_text)
     skipped, more_caps = _scan_lines(text)
-    dateline, dl_date = _dateline(text, skipped)
+    dateline, dl_date, dl_span = _dateline(text, skipped)
     art = Article(id=aid, text=text, title=title, origin=origin, source=doc.sitename or None,
                   url=doc.url or None, captions=tuple(sorted(set(spans + more_caps))),
-                  skipped=skipped, dateline=dateline)
+                  skipped=skipped, dateline=dateline, dateline_span=dl_span)
     return _set_date(art, meta_date or doc.date, default_date, dl_date)
 
 
@@ -285,17 +286,18 @@ def _first_line(text: str) -> str | None:
     return None
 
 
-def _dateline(text: str, skipped) -> tuple[str | None, str | None]:
-    """The first paragraph-opening dateline ("ISLAMABAD:", "NAIROBI, March 3 (Reuters) -")."""
+def _dateline(text: str, skipped) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """The first paragraph-opening dateline ("ISLAMABAD:", "NAIROBI, March 3 (Reuters) -") and its span."""
     pos = 0
     for line in text.split("\n")[:40]:
         m = DATELINE.match(line)
         if m and not any(s <= pos < e for s, e in skipped):
             place = m["place"].strip().rstrip(",")
-            if len(place.split(",")[0].strip()) >= 3 and place.split(",")[0].isupper():
-                return place, m["date"]
+            first = re.split(r"[,/]", place)[0].strip()
+            if len(first) >= 3 and first.isupper():
+                return place, m["date"], (pos + m.start("place"), pos + m.end())
         pos += len(line) + 1
-    return None, None
+    return None, None, None
 
 
 def _set_date(art: Article, meta_date: str | None, default_date: str | None,
@@ -324,6 +326,9 @@ def infer_date(art: Article, dateline_date: str | None = None) -> tuple[str, str
         in_caption = any(s <= start < e for s, e in art.captions)
         candidates.append((d, "caption" if in_caption else "text"))
     if not candidates:
+        year_less = timex.weekday_dates(head)
+        if year_less:
+            return year_less[0].isoformat(), "weekday"
         return None
     weekdays = timex.weekdays_mentioned(text)
     agreeing = [c for c in candidates if c[0].weekday() in weekdays]

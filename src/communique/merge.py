@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from .events import Candidate
 from .model import Article, Entity, Event
+from .timex import parse_iso
+
+WEAK_DATE_DAYS = 7  # how far before the story's date an undated report may still be the same act
 
 
 def merge(cands: list[Candidate], article: Article) -> list[Event]:
@@ -47,12 +50,25 @@ def _same(a: Candidate, b: Candidate) -> bool:
 
 
 def _within(a: Candidate, b: Candidate) -> bool:
-    """A month-precision date and a day inside it may be the same happening."""
+    """Dates that may name one happening: a day inside a month, or a story-date default and a date.
+
+    A headline in the present tense ("Colombia extradites ...") carries only the publication date,
+    while the lead dates the same act ("on Wednesday"): the explicit date wins in `_event`.
+    """
     if not a.date or not b.date:
         return False
+    weak, strong = (a, b) if a.date_source == "publication" else (b, a)
+    if weak.date_source == "publication" and strong.date_source != "publication":
+        gap = _days(strong.date, weak.date)
+        return gap is not None and 0 <= gap <= WEAK_DATE_DAYS
     coarse, fine = (a, b) if a.date_precision == "month" else (b, a)
     return coarse.date_precision == "month" and fine.date_precision == "day" and \
-        fine.date[:7] == coarse.date[:7] and coarse.date_source != "publication"
+        fine.date[:7] == coarse.date[:7]
+
+
+def _days(earlier: str, later: str) -> int | None:
+    a, b = parse_iso(earlier), parse_iso(later)
+    return (b - a).days if a and b else None
 
 
 def _people(c: Candidate, side: str) -> frozenset[str]:
@@ -84,7 +100,7 @@ def _event(cluster: list[Candidate], article: Article) -> Event:
     miss = 1.0
     for c in cluster:
         miss *= 1.0 - c.confidence
-    mentions = tuple(sorted({c.mention(article.id) for c in cluster}, key=lambda m: m.trigger_start))
+    mentions = tuple(sorted({c.mention(article) for c in cluster}, key=lambda m: m.trigger_start))
     cite = {"title": article.title, "url": article.url, "publication": article.source}
     return Event(
         article_id=article.id, event_type=best.event_type, actor=actor, recipient=recipient, mode=mode,

@@ -63,6 +63,19 @@ class Article:
     captions: tuple[tuple[int, int], ...] = ()  # character spans of photo captions
     skipped: tuple[tuple[int, int], ...] = ()  # scraper leftovers: not read for events
     dateline: str | None = None  # the dateline place ("ISLAMABAD"), if any
+    dateline_span: tuple[int, int] | None = None  # the whole dateline, outlet and dash included
+
+    def parse_text(self) -> str:
+        """The text the parser reads: leftovers and the dateline blanked, every offset unchanged."""
+        spans = list(self.skipped) + ([self.dateline_span] if self.dateline_span else [])
+        if not spans:
+            return self.text
+        chars = list(self.text)
+        for s, e in spans:
+            for i in range(s, e):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+        return "".join(chars)
 
     def with_date(self, date: str | None, source: str) -> Article:
         return replace(self, date=date, date_source=source if date else "none")

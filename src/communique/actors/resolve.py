@@ -8,14 +8,20 @@ reader's would. The events stage asks only `DocActors.entities(token)`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import gazetteer
 from ..model import Article, Entity
 from .kb import KnowledgeBase, get
 
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "ten", "scores", "thousands", "hundreds",
+                  "dozens", "millions", "tens"}
+SPEECH = {"say", "tell", "announce", "state", "add", "claim", "report", "confirm", "insist", "warn", "stress",
+          "declare", "note", "explain", "write"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nummod"}
 TITLE_STOP = {"DET", "PUNCT", "ADP", "CCONJ", "VERB", "AUX", "PRON", "NUM", "SPACE"}
 
@@ -38,7 +44,10 @@ class DocActors:
         self.history: list[tuple[int, Resolved]] = []  # single mentions in reading order
         self.groups: list[tuple[int, tuple[Resolved, ...]]] = []  # co-mentioned countries
         self.cache: dict[int, Resolved | None] = {}
+        self.events_so_far: list = []  # set by the events stage, for event anaphora
         self.dateline_code = self._dateline(article.dateline)
+        self._mentioned = frozenset(self.kb.country(e.text) for e in doc.ents
+                                    if e.label_ in {"GPE", "NORP"} and self.kb.country(e.text))
         self._read()
 
     # -- public ---------------------------------------------------------------------------
@@ -146,7 +155,8 @@ class DocActors:
         if span.label_ == "PERSON":
             return self._person(span, text, tok)
         if span.label_ in {"GPE", "LOC", "NORP"}:
-            return self._state_text(text, span.label_ == "NORP" and tok.tag_ in {"NNPS", "NNS"})
+            return self._state_text(text, span.label_ == "NORP" and tok.tag_ in {"NNPS", "NNS"},
+                                    places=span.label_ == "GPE")
         org = self.kb.org(text)
         if org:
             kind = "state" if org.code in self.kb.country_name else "igo"
@@ -160,8 +170,13 @@ class DocActors:
             return Resolved(Entity(country.entity.code, text, text, sector, None, "agent"), 0.85)
         return None
 
-    def _state_text(self, text: str, people: bool = False) -> Resolved | None:
+    def _state_text(self, text: str, people: bool = False, places: bool = False) -> Resolved | None:
         code = self.kb.country(text)
+        if not code and places:
+            code = gazetteer.country_of_city(text, self._mentioned)
+            if code:  # a city as a party ("shelled Kharkiv"): the country, its people
+                return Resolved(Entity(code, text, self.kb.country_name.get(code, code), "CVL", None, "state"),
+                                0.8)
         if not code:
             return None
         name = self.kb.country_name.get(code, text)
@@ -228,16 +243,18 @@ class DocActors:
         certainty = 1.0 if (title_country or known) else 0.5
         if code is None and earlier:
             code = earlier.entity.code
+        if code is None and office is not None:
+            code, certainty = self._context_country(), 0.5  # "Interior Minister X" in a datelined story
         if code is None:
-            code = self._context_country()
-            if code is None:
-                return None
+            return None
         full = known.name if known else (earlier.entity.identifier_text if earlier else name)
         ent = Entity(code, name, full, office[1] if office else "GOV" if known else None,
                      office[0] if office else None, "person")
         r = Resolved(ent, certainty)
         self.people[name] = r
-        self.people.setdefault(surname, r)
+        for part in {name.split()[0], surname}:  # "Kubrakov"; and "Wang" of Wang Yi, family name first
+            if len(part) > 2 and part[0].isupper() and part not in self.kb.by_name:
+                self.people.setdefault(part, r)
         return r
 
     def _title(self, span: Span, tok: Token) -> tuple[Resolved | None, tuple[str, str] | None]:
@@ -262,6 +279,12 @@ class DocActors:
         rest: list[str] = []
         for t in words:
             span = self.ent_of.get(t.i)
+            if country is None and span is not None and span.label_ == "ORG":
+                org = self.kb.org(_strip_possessive(span.text))
+                if org is not None:  # "African Union Commission Chairperson X": the organisation's
+                    kind = "igo" if org.code not in self.kb.country_name else "state"
+                    country = Resolved(Entity(org.code, span.text, org.name, org.sector, None, kind), 0.95)
+                    continue
             text = _strip_possessive(span.text if span is not None and span.label_ != "PERSON" else t.text)
             if country is None and self.kb.country(text):
                 country = self._state_text(text)
@@ -285,6 +308,13 @@ class DocActors:
     def _common(self, tok: Token) -> Resolved | None:
         lemma = tok.lemma_.lower()
         lex = self.kb.lexicon
+        if lemma in QUANTITY_HEADS:  # "thousands of protesters": the counted group
+            counted = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"), None)
+            if counted is not None:
+                r = self.entity(counted)
+                if r is not None:
+                    return r
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:]) if tok.pos_ in {"PROPN", "NOUN"} else None
@@ -299,6 +329,10 @@ class DocActors:
         if office and not agent:
             agent = (office[1], "country")
         if not agent:
+            if country is not None and tok.pos_ == "NOUN" and tok.dep_ not in {"nsubj", "nsubjpass"}:
+                # "struck Cambodian targets", "seized an Iranian tanker": the country they belong to
+                e = country.entity
+                return Resolved(Entity(e.code, tok.text, e.identifier_text, None, None, "state"), 0.7)
             return None
         sector, rule = agent
         certainty = 0.9
@@ -307,7 +341,11 @@ class DocActors:
         elif country:
             code = country.entity.code
         else:
-            code, certainty = self._context_country(), 0.5
+            earlier = self._agent_like(sector, tok)
+            if earlier is not None:
+                code, certainty = earlier, 0.75
+            else:
+                code, certainty = self._context_country(), 0.5
         if not code:
             return None
         text = " ".join(t.text for t in sorted(tok.subtree, key=lambda t: t.i)
@@ -315,6 +353,15 @@ class DocActors:
         ident = f"{self.kb.country_name.get(code, code)} {office[0] if office else tok.lemma_}"
         return Resolved(Entity(code, text or tok.text, ident, sector, office[0] if office else None,
                                "agent"), certainty)
+
+    def _agent_like(self, sector: str, tok: Token) -> str | None:
+        """"Ethiopian soldiers ... the troops": an unmodified agent noun takes the country of the
+        latest agent of the same sector."""
+        for i, r in reversed(self.history):
+            e = r.entity
+            if i < tok.i and e.kind in {"agent", "person"} and e.sector == sector and r.certainty > 0.6:
+                return e.code
+        return None
 
     def _sibling_country(self, tok: Token) -> Resolved | None:
         """"Pakistan PM, interior minister": a coordinated title shares its neighbour's country."""
@@ -366,6 +413,9 @@ class DocActors:
     def _pronoun(self, tok: Token) -> Resolved | None:
         lex = self.kb.lexicon
         low = tok.lower_
+        speaker = self._speaker_of(tok)
+        if speaker is not None:
+            return speaker
         if low in lex["person_pronouns"]:
             kinds = {"person"}
         elif low in lex["thing_pronouns"]:
@@ -379,6 +429,24 @@ class DocActors:
                                                          or r.entity.kind != "person"):
                 return Resolved(r.entity, min(r.certainty, 0.75))
         return None
+
+    def _speaker_of(self, tok: Token) -> Resolved | None:
+        """"The ministry said it had summoned...": a subject pronoun of a reported clause is the speaker."""
+        if tok.dep_ != "nsubj" or tok.lower_ not in {"it", "he", "she", "they", "we"}:
+            return None
+        clause = tok.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or subj.i > tok.i:
+            return None
+        r = self.entity(subj)
+        if r is None:
+            return None
+        person = r.entity.kind == "person"
+        if (tok.lower_ in {"he", "she"}) != person and tok.lower_ != "they":
+            return None
+        return Resolved(r.entity, min(r.certainty, 0.85))
 
     def _context_country(self) -> str | None:
         return self.dateline_code or self._top_country()
@@ -410,9 +478,7 @@ class DocActors:
             cap = next((c for name, c in self.kb.by_capital.items() if name.upper() == part.upper()), None)
             if cap:
                 return cap
-        from ..where import country_of_city  # a dateline city that is not a capital
-
-        return country_of_city(dateline.split(",")[0].strip().title())
+        return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
 
 
 def conjuncts(tok: Token) -> list[Token]:

@@ -49,11 +49,14 @@ class Candidate:
     date_source: str = "publication"
     location: Location | None = None
 
-    def mention(self, article_id: str) -> Mention:
+    def mention(self, article: Article) -> Mention:
         trig = self.trigger
-        return Mention(article_id, self.sequence, self.sentence.start_char, self.sentence.end_char,
-                       self.sentence.text.strip(), trig.text, trig.idx, trig.idx + len(trig.text),
-                       self.attribution, self.in_caption)
+        start, end = self.sentence.start_char, self.sentence.end_char
+        raw = article.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        return Mention(article.id, self.sequence, start, end, article.text[start:end], trig.text, trig.idx,
+                       trig.idx + len(trig.text), self.attribution, self.in_caption)
 
     def entities(self) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
         return tuple(r.entity for r in self.actor), tuple(r.entity for r in self.recipient)
@@ -62,6 +65,7 @@ class Candidate:
 def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     """Candidates of every sentence that is not a scraper leftover."""
     out: list[Candidate] = []
+    actors.events_so_far = out  # "condemned the deportation": earlier events an object may name
     attribution_memory: list[str] = []
     for seq, sent in enumerate(doc.sents):
         if _skipped(sent, article):
@@ -113,12 +117,27 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     light = False
     if sense.objects:
         key = _object_key(obj, sense.objects)
+        if key is None:  # "took to the streets", "went on strike": the object of a preposition
+            for _prep, pobj in roles.prep_objects(tok, ("to", "on", "into")):
+                key = _object_key(pobj, sense.objects)
+                if key:
+                    obj = pobj
+                    break
         if key:
             sense, light = sense.objects[key], True
     if sense.type is None:
         return None
     if sense.needs_object and obj is None:
         return None
+    if obj is not None and obj.lemma_.lower() in sense.not_objects:
+        return None
+    if sense.actor_object and (obj is None or not _looks_like_actor(obj) or
+                               any(c.dep_ in {"oprd", "ccomp", "attr", "acomp"} for c in tok.children)):
+        return None
+    if sense.person_object and obj is not None:
+        who = actors.entity(obj)
+        if who is None or who.entity.kind not in {"person", "agent"}:
+            return None
     if sense.agreement_object and not _is_agreement(obj):
         return None
     if _consumed(tok):
@@ -127,6 +146,11 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
+    if sense.consumes and not recipient:
+        recipient = _resolve(roles.complement_parties(tok), actors)
+    if not recipient and obj is not None and not light and EVENT_TYPES[sense.type][0] == 3 or \
+            not recipient and obj is not None and sense.type == "SUPPORT" and not sense.agreement_object:
+        recipient = _referenced_event_parties(obj, actor, actors)
     if sense.visit or (light and sense.mode == "visit"):
         recipient = [_host(r) for r in recipient]
     cand = _build(sense, tok, actor, recipient, reciprocal, mod, light, actors,
@@ -150,6 +174,36 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
                 words = [c.lemma_.lower() for c in o.children if c.dep_ == "compound"] + [o.lemma_.lower()]
                 return " ".join(words)
     return None
+
+
+ANAPHORIC_NOUNS = {"move", "decision", "step", "deal", "agreement", "accord", "ruling", "vote", "attack",
+                   "strike", "action", "operation", "plan", "announcement", "measure", "decree", "law",
+                   "policy", "proposal", "deportation", "expulsion", "arrest", "sanction", "treaty", "pact",
+                   "offensive", "killing", "detention", "crackdown", "visit", "talk", "declaration", "verdict",
+                   "sentence", "conviction", "raid", "bombing", "airstrike", "invasion", "release", "exchange",
+                   "truce", "ceasefire", "election", "result", "aid", "support", "gesture", "initiative", "effort"}
+
+
+def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"Rubio condemned the deportation", "the AU welcomed the agreement": the object names an event
+    reported before; its parties are the recipients."""
+    lemma = obj.lemma_.lower()
+    if lemma not in ANAPHORIC_NOUNS and not any(c.trigger.lemma_.lower()[:5] == lemma[:5]
+                                                for c in getattr(actors, "events_so_far", [])
+                                                if len(lemma) > 5):
+        return []
+    if any(c.dep_ in {"poss", "prep"} for c in obj.children):
+        return []  # its own participants are named: read them, do not guess
+    own = {r.entity.code for r in actor}
+    for cand in reversed(getattr(actors, "events_so_far", [])):
+        if cand.trigger.i >= obj.i or "negation" in cand.context:
+            continue
+        trig = cand.trigger.lemma_.lower()
+        if lemma in ANAPHORIC_NOUNS or trig[:5] == lemma[:5]:
+            parties = [r for r in cand.actor if r.entity.code not in own]
+            if parties:
+                return [Resolved(r.entity, r.certainty * 0.8) for r in parties]
+    return []
 
 
 def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:

@@ -26,6 +26,8 @@ class Sense:
     agreement_object: bool = False
     person_object: bool = False
     plural: bool = False
+    actor_object: bool = False  # the object must name a party ("called Faye", not "called the move a step")
+    not_objects: tuple[str, ...] = ()  # objects that make it no event ("rejected the allegations")
     recipient_preps: tuple[str, ...] = DEFAULT_PREPS
     bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)
     objects: dict[str, Sense] = field(default_factory=dict, hash=False, compare=False)
@@ -36,7 +38,9 @@ def _sense(raw: dict[str, Any] | None, parent: Sense | None = None) -> Sense:
     raw = raw or {}
     kw = {k: raw[k] for k in ("type", "mode", "reciprocal_with", "inverse", "visit", "consumes",
                               "needs_object", "needs_recipient", "agreement_object", "person_object",
-                              "plural") if k in raw}
+                              "plural", "actor_object") if k in raw}
+    if "not_objects" in raw:
+        kw["not_objects"] = tuple(raw["not_objects"])
     if "recipient_preps" in raw:
         kw["recipient_preps"] = tuple(raw["recipient_preps"])
     base = Sense(type=None)

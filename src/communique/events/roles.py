@@ -92,7 +92,7 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
                     out.append((c.lower_, p))
         if c.dep_ == "prt" and c.lower_ in preps:  # "called on Kenya": particle then object
             for p in tok.children:
@@ -158,4 +158,21 @@ def frame_participants(tok: Token) -> list[Token]:
                     sense = lexicon().noun(p.lemma_.lower())
                     a, r, _ = noun_participants(p, sense)
                     out.extend(a + r)
+    return out
+
+
+def complement_parties(verb: Token) -> list[Token]:
+    """The counterpart inside a content clause: "warned it would act against Seoul and Washington",
+    "threatened to strike Iran", "agreed to boost ties with Belarus"."""
+    out: list[Token] = []
+    for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+        obj = direct_object(comp)
+        if obj is not None and (obj.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or obj.pos_ == "PROPN"):
+            out.append(obj)
+        for prep, p in prep_objects(comp, ("against", "on", "with", "to", "toward", "towards")):
+            out.append(p)
+        if obj is not None:
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "to"}:
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
     return out

@@ -42,10 +42,11 @@ def _sides(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
 def _same(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type or _status(a) != _status(b):
         return False
-    if (a.date, a.date_precision) != (b.date, b.date_precision) and not _within(a, b):
+    same_date = (a.date, a.date_precision) == (b.date, b.date_precision)
+    if not same_date and not _within(a, b):
         return False
-    if a.topic and b.topic and a.topic != b.topic:
-        return False
+    if same_date and a.topic and b.topic and a.topic != b.topic:
+        return False  # two instruments signed the same day are two acts
     return _sides(a) == _sides(b)
 
 
@@ -90,7 +91,7 @@ def _specificity(c: Candidate) -> tuple[int, float]:
 
 def _event(cluster: list[Candidate], article: Article) -> Event:
     best = max(cluster, key=_specificity)
-    dated = min(cluster, key=lambda c: ({"clause": 0, "sentence": 1, "context": 2}.get(c.date_source, 3),
+    dated = min(cluster, key=lambda c: ({"clause": 0, "sentence": 1, "context": 2, "story": 3}.get(c.date_source, 4),
                                         {"day": 0, "week": 1, "month": 2, "year": 3}[c.date_precision]))
     placed = [c.location for c in cluster if c.location is not None]
     location = max(placed, key=lambda loc: loc.resolution) if placed else None

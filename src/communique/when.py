@@ -17,6 +17,7 @@ from .events import Candidate
 from .model import Article
 
 HISTORICAL_DAYS = 183
+STORY_DAYS = 7
 
 
 def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate]:
@@ -26,7 +27,25 @@ def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate
     paragraph_of = _paragraphs(article.text)
     for cand in cands:
         _date_one(cand, base, dates, frames, paragraph_of)
+    story = _story_date(cands, base)
+    if story:
+        for cand in cands:  # undated past acts of a story happened on the day its lead reports
+            if cand.date_source == "publication" and cand.tense == "past" and not cand.nominal:
+                cand.date, cand.date_precision, cand.date_text, cand.date_source = (*story, "story")
     return cands
+
+
+def _story_date(cands: list[Candidate], base: dt.date | None) -> tuple[str, str, str] | None:
+    """The day the lead's dated act happened, when it is within a week before publication."""
+    if base is None:
+        return None
+    lead = sorted({c.sequence for c in cands})[:4]
+    for cand in cands:
+        if cand.sequence in lead and cand.date_source == "clause" and cand.date_precision == "day":
+            gap = _days_before(cand.date, base)
+            if 0 <= gap <= STORY_DAYS:
+                return cand.date, cand.date_precision, cand.date_text
+    return None
 
 
 def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, paragraph_of) -> None:
@@ -38,8 +57,12 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
         own = [d for d in dates if d.root.i in clause]
         above = [d for d in dates if d.sent == sent and d.root.i not in clause and _governs(d, cand)]
         for group, source in ((own, "clause"), (above, "sentence")):
+            # a date on the reporting verb above dates the report, which is past ("said on Wednesday")
+            when = tense if source == "clause" else "past"
             for d in sorted(group, key=lambda d: abs(d.root.i - cand.trigger.i)):
-                hit = timex.resolve(d.text, base, tense)
+                if _is_onset(d):
+                    continue
+                hit = timex.resolve(d.text, base, when)
                 if hit and not (cand.tense == "future" and hit[0] > base.isoformat()):
                     found = (*hit, d.text, source)
                     break
@@ -58,6 +81,12 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             base.isoformat(), "day", None, "publication")
     if base is not None and cand.date and _days_before(cand.date, base) > HISTORICAL_DAYS:
         cand.context = tuple(dict.fromkeys((*cand.context, "historical")))
+
+
+def _is_onset(date: Span) -> bool:
+    """"Sanctioning Russia since February 2022": the start of something ongoing, not its date."""
+    head = date.root.head
+    return head.lower_ in {"since", "until", "till", "through"} or date.text.lower().startswith("since")
 
 
 def _governs(date: Span, cand: Candidate) -> bool:

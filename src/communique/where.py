@@ -9,6 +9,7 @@ from unrelated parts of the story. Ambiguous names prefer the article's own coun
 from __future__ import annotations
 
 import datetime as dt
+
 from spacy.tokens import Span, Token
 
 from . import gazetteer, timex

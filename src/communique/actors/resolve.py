@@ -449,7 +449,11 @@ class DocActors:
         return Resolved(r.entity, min(r.certainty, 0.85))
 
     def _context_country(self) -> str | None:
-        return self.dateline_code or self._top_country()
+        """The story's own country, for titles and agents with none: the dateline's, if the story names
+        that country at all (a Brussels or Geneva dateline often is not the country of the story)."""
+        if self.dateline_code and self.dateline_code in self._mentioned:
+            return self.dateline_code
+        return self._top_country()
 
     def _top_country(self) -> str | None:
         counts: dict[str, int] = {}

@@ -52,9 +52,9 @@ class Candidate:
     def mention(self, article: Article) -> Mention:
         trig = self.trigger
         start, end = self.sentence.start_char, self.sentence.end_char
-        raw = article.text[start:end]
-        start += len(raw) - len(raw.lstrip())
-        end -= len(raw) - len(raw.rstrip())
+        parsed = self.sentence.text  # masked text: a blanked dateline is not part of the sentence
+        start += len(parsed) - len(parsed.lstrip())
+        end -= len(parsed) - len(parsed.rstrip())
         return Mention(article.id, self.sequence, start, end, article.text[start:end], trig.text, trig.idx,
                        trig.idx + len(trig.text), self.attribution, self.in_caption)
 
@@ -153,8 +153,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _referenced_event_parties(obj, actor, actors)
     if sense.visit or (light and sense.mode == "visit"):
         recipient = [_host(r) for r in recipient]
+    unresolved = obj is not None and not light and not sense.agreement_object and \
+        _looks_like_party(obj) and actors.entity(obj) is None
     cand = _build(sense, tok, actor, recipient, reciprocal, mod, light, actors,
-                  place_hint=recip_toks if sense.visit else [])
+                  place_hint=recip_toks if sense.visit else [], unresolved_object=unresolved)
     if cand is not None:
         cand.topic = _topic(tok, obj, sense)
     return cand
@@ -280,6 +282,18 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
     return actors, recipients, reciprocal
 
 
+def _looks_like_party(tok: Token) -> bool:
+    """An object that names people or an organisation (so leaving it unresolved loses the recipient)."""
+    if tok.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
+        return True
+    return tok.lemma_.lower() in PARTY_NOUNS
+
+
+PARTY_NOUNS = {"man", "woman", "people", "person", "member", "leader", "official", "national", "citizen",
+               "activist", "journalist", "soldier", "civilian", "prisoner", "student", "worker", "suspect",
+               "diplomat", "ambassador", "child", "pupil", "villager", "resident", "migrant", "refugee"}
+
+
 def _looks_like_actor(tok: Token) -> bool:
     return tok.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or tok.pos_ in {"PROPN", "PRON"}
 
@@ -339,7 +353,7 @@ def _resolve(toks: list[Token], actors: DocActors) -> list[Resolved]:
 
 def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Resolved], reciprocal: bool,
            mod: modality.Modality, light: bool, actors: DocActors, place_hint: list[Token],
-           nominal: bool = False) -> Candidate | None:
+           nominal: bool = False, unresolved_object: bool = False) -> Candidate | None:
     event_type = sense.type
     assert event_type is not None
     actor_keys = {r.entity.key for r in actor}
@@ -353,8 +367,10 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     if not actor:
         return None
     codes = {r.entity.code for r in actor} | {r.entity.code for r in recipient}
-    if event_type in NEEDS_COUNTERPART and len(codes) < 2 and not recipient:
+    if event_type in NEEDS_COUNTERPART and len(codes) < 2:
         return None
+    if unresolved_object and not recipient:
+        return None  # "sentenced the men": someone was acted on, but we cannot say who
     if nominal and len(codes) < 2 and not recipient:
         return None
     if sense.visit and not recipient:
@@ -382,14 +398,12 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
 
 
 def _future_type(event_type: str) -> str:
-    """PLOVER: future cooperation is AGREE, a future withdrawal CONCEDE, a future hostile act THREATEN."""
+    """PLOVER: future cooperation is AGREE and a future withdrawal CONCEDE."""
     if event_type == "RETREAT":
         return "CONCEDE"
     if EVENT_TYPES[event_type][0] in (1, 2):
         return "AGREE"
-    if EVENT_TYPES[event_type][0] == 4:
-        return "THREATEN"
-    return event_type
+    return event_type  # an announced hostile act keeps its type, marked future
 
 
 def _tense(tok: Token) -> str:
@@ -401,15 +415,25 @@ def _tense(tok: Token) -> str:
     return "present" if tok.tag_ in {"VBZ", "VBP"} else "past"
 
 
+NESTED_CLAUSES = {"relcl", "advcl", "ccomp", "parataxis", "acl"}
+
+
 def _clause(tok: Token) -> list[Token]:
-    """The trigger's own clause: its subtree without coordinated clauses and reporting verbs."""
+    """The trigger's own clause: its subtree without the clauses nested in it (relative clauses,
+    adverbial and reported clauses, coordinated verbs) and without reporting verbs."""
     lex = lexicon()
-    cut: set[int] = set()
-    for c in tok.children:
-        is_clause = c.dep_ == "conj" and c.tag_ in VERB_TAGS
-        if is_clause or c.lemma_.lower() in lex.speech_verbs or c.dep_ in {"relcl"}:
-            cut.update(t.i for t in c.subtree)
-    return [t for t in tok.subtree if t.i not in cut]
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            nested = c.dep_ in NESTED_CLAUSES and c.tag_ in VERB_TAGS
+            coordinated = c.dep_ == "conj" and c.tag_ in VERB_TAGS
+            if nested or coordinated or c.lemma_.lower() in lex.speech_verbs:
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _confidence(parties: list[Resolved], light: bool, nominal: bool, mod: modality.Modality) -> float:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..resources import load_yaml
 
-DEFAULT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards")
+DEFAULT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "around")
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,10 @@ def noun_participants(noun: Token, sense: Sense) -> tuple[list[Token], list[Toke
                     reciprocal = reciprocal or rec
             elif c.lower_ == "of":
                 recipients.extend(objs)
+                for o in objs:  # "its package of sanctions against Russia"
+                    for cc in o.children:
+                        if cc.dep_ == "prep" and cc.lower_ in {"against", "on", "with", "to"}:
+                            recipients.extend(p for p in cc.children if p.dep_ == "pobj")
         elif c.dep_ in {"acl", "relcl"} and c.tag_ == "VB":  # "desire to enhance cooperation with Pakistan"
             for p in c.subtree:
                 if p.dep_ == "pobj" and p.head.lower_ in {"with", "to"} and p.head.head.pos_ in {"NOUN", "VERB"}:
@@ -169,7 +173,7 @@ def complement_parties(verb: Token) -> list[Token]:
         obj = direct_object(comp)
         if obj is not None and (obj.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or obj.pos_ == "PROPN"):
             out.append(obj)
-        for prep, p in prep_objects(comp, ("against", "on", "with", "to", "toward", "towards")):
+        for _prep, p in prep_objects(comp, ("against", "on", "with", "to", "toward", "towards")):
             out.append(p)
         if obj is not None:
             for c in obj.children:

@@ -46,8 +46,10 @@ class DocActors:
         self.cache: dict[int, Resolved | None] = {}
         self.events_so_far: list = []  # set by the events stage, for event anaphora
         self.dateline_code = self._dateline(article.dateline)
-        self._mentioned = frozenset(self.kb.country(e.text) for e in doc.ents
-                                    if e.label_ in {"GPE", "NORP"} and self.kb.country(e.text))
+        # countries the story names as countries (a capital named as a place does not count)
+        self._mentioned = frozenset(self.kb.by_name.get(e.text) or self.kb.by_demonym.get(e.text)
+                                    for e in doc.ents if e.label_ in {"GPE", "NORP"}
+                                    and (e.text in self.kb.by_name or e.text in self.kb.by_demonym))
         self._read()
 
     # -- public ---------------------------------------------------------------------------
@@ -272,6 +274,13 @@ class DocActors:
                     sub = [t for t in c.subtree if t.pos_ != "PUNCT"]
                     c2, o2 = self._scan_title(sub)
                     country, office = country or c2, office or o2
+        if (office is None or country is None) and tok.dep_ == "appos" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            # "Kosovo's chief negotiator, Deputy Prime Minister Besnik Bislimi": the head describes him
+            head = tok.head
+            words = [t for t in head.subtree if t.i < head.i + 1 and t.pos_ != "PUNCT"]
+            c2, o2 = self._scan_title(words)
+            country = country or c2 or self.country_of(head)
+            office = office or o2
         return country, office
 
     def _scan_title(self, words: list[Token]) -> tuple[Resolved | None, tuple[str, str] | None]:
@@ -329,7 +338,8 @@ class DocActors:
         if office and not agent:
             agent = (office[1], "country")
         if not agent:
-            if country is not None and tok.pos_ == "NOUN" and tok.dep_ not in {"nsubj", "nsubjpass"}:
+            if country is not None and tok.pos_ == "NOUN" and (tok.dep_ not in {"nsubj", "nsubjpass"}
+                                                               or tok.tag_ == "NNS"):
                 # "struck Cambodian targets", "seized an Iranian tanker": the country they belong to
                 e = country.entity
                 return Resolved(Entity(e.code, tok.text, e.identifier_text, None, None, "state"), 0.7)

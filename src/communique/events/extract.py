@@ -73,6 +73,8 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
         in_caption = any(s <= sent.start_char < e for s, e in article.captions)
         for tok in sent:
             cand = _verb(tok, actors) if tok.tag_ in VERB_TAGS else None
+            if cand is None and tok.tag_ in VERB_TAGS:
+                cand = _obligation(tok, actors)
             if cand is None and tok.pos_ in {"NOUN", "PROPN"}:
                 cand = _noun(tok, actors)
             if cand is None:
@@ -206,6 +208,27 @@ def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActo
             if parties:
                 return [Resolved(r.entity, r.certainty * 0.8) for r in parties]
     return []
+
+
+OBLIGATION = {"must", "should"}
+
+
+def _obligation(tok: Token, actors: DocActors) -> Candidate | None:
+    """"Russia said Sudan must return the helicopter": a speaker telling another party what it has to
+    do is a REQUEST from the speaker to that party."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
+        return None
+    speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    addressee = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if speaker is None or addressee is None:
+        return None
+    actor, recipient = _resolve([speaker], actors), _resolve([addressee], actors)
+    if not actor or not recipient:
+        return None
+    sense = lexicon().verb("demand")
+    return _build(sense, tok, actor, recipient, False, modality.Modality(), False, actors, place_hint=[])
 
 
 def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:

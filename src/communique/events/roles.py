@@ -145,6 +145,14 @@ def noun_participants(noun: Token, sense: Sense) -> tuple[list[Token], list[Toke
                     for cc in o.children:
                         if cc.dep_ == "prep" and cc.lower_ in {"against", "on", "with", "to"}:
                             recipients.extend(p for p in cc.children if p.dep_ == "pobj")
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a strike called by the CGT", "talks hosted by the EU"
+            for a in c.children:
+                if a.dep_ == "agent":
+                    hosts = [p for p in a.children if p.dep_ == "pobj"]
+                    if c.lemma_.lower() in {"host", "broker", "mediate", "chair", "sponsor"}:
+                        recipients.extend(hosts)
+                    else:
+                        actors.extend(hosts)
         elif c.dep_ in {"acl", "relcl"} and c.tag_ == "VB":  # "desire to enhance cooperation with Pakistan"
             for p in c.subtree:
                 if p.dep_ == "pobj" and p.head.lower_ in {"with", "to"} and p.head.head.pos_ in {"NOUN", "VERB"}:
@@ -170,6 +178,8 @@ def complement_parties(verb: Token) -> list[Token]:
     "threatened to strike Iran", "agreed to boost ties with Belarus"."""
     out: list[Token] = []
     for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+        if comp.dep_ == "ccomp":  # "demanded that the US cancel": the one asked is the clause's subject
+            out.extend(c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON")
         obj = direct_object(comp)
         if obj is not None and (obj.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or obj.pos_ == "PROPN"):
             out.append(obj)

@@ -158,7 +158,13 @@ def _resolve_cached(expr: str, base: dt.date, future: bool) -> Resolved | None:
     hit = _rule(rest.strip(" ,."), base, future)
     if hit is not None:
         return hit or None
+    if not _DATELIKE.search(expr):
+        return None  # "a day", "hours", "the same day": durations and vague words, not dates
     return _dateparser(expr, base, future)
+
+
+_DATELIKE = re.compile(rf"\d|{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                       r"today|tomorrow|tonight", re.IGNORECASE)
 
 
 def _rule(rest: str, base: dt.date, future: bool) -> Resolved | None | bool:

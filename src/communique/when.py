@@ -17,7 +17,6 @@ from .events import Candidate
 from .model import Article
 
 HISTORICAL_DAYS = 183
-STORY_DAYS = 7
 
 
 def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate]:
@@ -27,25 +26,7 @@ def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate
     paragraph_of = _paragraphs(article.text)
     for cand in cands:
         _date_one(cand, base, dates, frames, paragraph_of)
-    story = _story_date(cands, base)
-    if story:
-        for cand in cands:  # undated past acts of a story happened on the day its lead reports
-            if cand.date_source == "publication" and cand.tense == "past" and not cand.nominal:
-                cand.date, cand.date_precision, cand.date_text, cand.date_source = (*story, "story")
     return cands
-
-
-def _story_date(cands: list[Candidate], base: dt.date | None) -> tuple[str, str, str] | None:
-    """The day the lead's dated act happened, when it is within a week before publication."""
-    if base is None:
-        return None
-    lead = sorted({c.sequence for c in cands})[:4]
-    for cand in cands:
-        if cand.sequence in lead and cand.date_source == "clause" and cand.date_precision == "day":
-            gap = _days_before(cand.date, base)
-            if 0 <= gap <= STORY_DAYS:
-                return cand.date, cand.date_precision, cand.date_text
-    return None
 
 
 def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, paragraph_of) -> None:

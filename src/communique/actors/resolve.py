@@ -69,8 +69,25 @@ class DocActors:
                 continue
             r = self._with_apposition(t)
             if r:
-                out.append(r)
+                out.extend(self._spread(t, r))
         return _unique(out)
+
+    def _spread(self, tok: Token, r: Resolved) -> list[Resolved]:
+        """An agent of several countries ("forces from the Philippines, the US and Japan"): one each."""
+        if r.entity.kind != "agent":
+            return [r]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                states = [s for s in (self._state(t) for t in conjuncts(pobj)) if s]
+                if len(states) > 1:
+                    e = r.entity
+                    return [Resolved(Entity(s.entity.code, e.entity_text, f"{s.entity.identifier_text} "
+                                            f"{e.identifier_text.split(' ', 1)[-1]}", e.sector, e.office, "agent"),
+                                     r.certainty) for s in states]
+        return [r]
 
     def _with_apposition(self, tok: Token) -> Resolved | None:
         """"His Pakistani counterpart Mohsin Naqvi": a named apposition beats a description."""
@@ -246,7 +263,7 @@ class DocActors:
         if code is None and earlier:
             code = earlier.entity.code
         if code is None and office is not None:
-            code, certainty = self._context_country(), 0.5  # "Interior Minister X" in a datelined story
+            code, certainty = self._context_country(tok), 0.5  # "Interior Minister X" in a datelined story
         if code is None:
             return None
         full = known.name if known else (earlier.entity.identifier_text if earlier else name)
@@ -338,8 +355,10 @@ class DocActors:
         if office and not agent:
             agent = (office[1], "country")
         if not agent:
-            if country is not None and tok.pos_ == "NOUN" and (tok.dep_ not in {"nsubj", "nsubjpass"}
-                                                               or tok.tag_ == "NNS"):
+            adjectival = self._adjectival_country(tok)
+            if adjectival is not None and tok.pos_ == "NOUN" and (tok.dep_ not in {"nsubj", "nsubjpass"}
+                                                                  or tok.tag_ == "NNS"):
+                country = adjectival
                 # "struck Cambodian targets", "seized an Iranian tanker": the country they belong to
                 e = country.entity
                 return Resolved(Entity(e.code, tok.text, e.identifier_text, None, None, "state"), 0.7)
@@ -355,7 +374,7 @@ class DocActors:
             if earlier is not None:
                 code, certainty = earlier, 0.75
             else:
-                code, certainty = self._context_country(), 0.5
+                code, certainty = self._context_country(tok), 0.5
         if not code:
             return None
         text = " ".join(t.text for t in sorted(tok.subtree, key=lambda t: t.i)
@@ -371,6 +390,16 @@ class DocActors:
             e = r.entity
             if i < tok.i and e.kind in {"agent", "person"} and e.sector == sector and r.certainty > 0.6:
                 return e.code
+        return None
+
+    def _adjectival_country(self, tok: Token) -> Resolved | None:
+        """A country modifying a noun as an adjective or possessor ("Iranian tanker", "Greece's ships"),
+        not as a place ("the war in Ukraine")."""
+        for c in tok.children:
+            if c.dep_ in MODIFIER_DEPS:
+                r = self._modifier_country(c)
+                if r:
+                    return r
         return None
 
     def _sibling_country(self, tok: Token) -> Resolved | None:
@@ -458,9 +487,19 @@ class DocActors:
             return None
         return Resolved(r.entity, min(r.certainty, 0.85))
 
-    def _context_country(self) -> str | None:
-        """The story's own country, for titles and agents with none: the dateline's, if the story names
-        that country at all (a Brussels or Geneva dateline often is not the country of the story)."""
+    def _context_country(self, tok: Token | None = None) -> str | None:
+        """The country of a title or agent named with none: a country or capital named earlier in the
+        same sentence ("at a briefing in Beijing, foreign ministry spokesman Guo"), else the dateline's,
+        if the story names that country at all (a Brussels dateline is often not the story's country),
+        else the story's most named country."""
+        if tok is not None:
+            for t in tok.sent:
+                if t.i >= tok.i:
+                    break
+                if t.ent_type_ in {"GPE", "NORP"} and t.i in self.ent_of and t == self.ent_of[t.i].root:
+                    code = self.kb.country(_strip_possessive(self.ent_of[t.i].text))
+                    if code:
+                        return code
         if self.dateline_code and self.dateline_code in self._mentioned:
             return self.dateline_code
         return self._top_country()
@@ -484,7 +523,7 @@ class DocActors:
     def _dateline(self, dateline: str | None) -> str | None:
         if not dateline:
             return None
-        for part in [dateline, *dateline.split(",")]:
+        for part in [dateline, *re.split(r"[,/]", dateline)]:
             part = part.strip()
             code = self.kb.country(part.title()) or self.kb.country(part)
             if code:

@@ -237,7 +237,8 @@ def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
     for o in roles_conjuncts(obj):
         lemma = o.lemma_.lower()
         comp = next((c.lemma_.lower() for c in o.children if c.dep_ == "compound"), None)
-        for key in ([f"{comp} {lemma}"] if comp else []) + [lemma, o.lower_]:
+        joint = any(c.lower_ in {"joint", "combined"} for c in o.children if c.dep_ in {"amod", "compound"})
+        for key in (["joint"] if joint else []) + ([f"{comp} {lemma}"] if comp else []) + [lemma, o.lower_]:
             if key in objects:
                 return key
     return None

@@ -97,7 +97,7 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
         if _mark(tok) & set(w["conditional_marks"]):
             hypothetical = True
         taux = _aux(tok)
-        if link in {"xcomp", "ccomp", "advcl"}:
+        if link in {"xcomp", "ccomp", "advcl", "dobj"}:  # "would require direct talks": the talks too
             if taux & set(w["future_modals"]):
                 future = True
             if taux & set(w["hypothetical_modals"]):

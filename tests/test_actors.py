@@ -1,0 +1,126 @@
+import pytest
+
+from communique import ingest, nlp
+from communique.actors import DocActors
+
+
+def resolve(text, word, nth=0, date="2025-08-27"):
+    """The entities the nth token spelled `word` stands for, read as the events stage reads it."""
+    art = ingest.from_text("t", text, "<test>", meta_date=date)
+    doc = nlp.load()(art.parse_text())
+    actors = DocActors(doc, art)
+    tok = [t for t in doc if t.text == word][nth]
+    return [r.entity for r in actors.entities(tok)]
+
+
+def codes(text, word, nth=0):
+    return [e.code for e in resolve(text, word, nth)]
+
+
+def test_titled_person_gives_country_sector_and_office():
+    (e,) = resolve("Belarus Internal Affairs Minister Ivan Kubrakov arrived in Islamabad on Tuesday.", "Kubrakov")
+    assert (e.code, e.sector, e.office) == ("BLR", "GOV", "Minister of Internal Affairs")
+    assert e.identifier_text == "Ivan Kubrakov" and e.kind == "person"
+
+
+def test_title_with_demonym_and_unknown_person():
+    (e,) = resolve("Zambian Defence Minister Ambrose Lufuma arrived in Harare on Monday.", "Lufuma")
+    assert (e.code, e.sector, e.office, e.identifier_text) == ("ZMB", "GOV", "Minister of Defense", "Ambrose Lufuma")
+
+
+@pytest.mark.parametrize(("text", "word", "code", "sector"), [
+    ("Turkish police detained dozens of protesters in Istanbul.", "police", "TUR", "COP"),
+    ("Nigerian troops killed 12 militants near Maiduguri.", "troops", "NGA", "MIL"),
+    ("Russian lawmakers approved the bill on Tuesday.", "lawmakers", "RUS", "LEG"),
+])
+def test_demonym_and_agent_noun(text, word, code, sector):
+    (e,) = resolve(text, word)
+    assert (e.code, e.sector) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Islamabad said the talks were productive.", "Islamabad", "PAK"),
+    ("Tehran rejected the proposal on Sunday.", "Tehran", "IRN"),
+])
+def test_capital_stands_for_its_government(text, word, code):
+    (e,) = resolve(text, word)
+    assert (e.code, e.sector) == (code, "GOV")
+
+
+def test_coordinated_capitals_are_both_governments():
+    ents = resolve("Moscow and Kyiv exchanged prisoners on Friday.", "Moscow")
+    assert [(e.code, e.sector) for e in ents] == [("RUS", "GOV"), ("UKR", "GOV")]
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("The United Nations called for calm in Sudan.", "Nations", "UNO"),
+    ("NATO said it would boost its presence in the Baltics.", "NATO", "IGO"),
+    ("The European Union urged restraint on both sides.", "Union", "EUR"),
+    ("The African Union suspended Mali on Friday.", "Union", "IGO"),
+])
+def test_international_organisations(text, word, code):
+    (e,) = resolve(text, word)
+    assert e.code == code and e.kind == "igo"
+
+
+def test_it_after_an_igo_is_the_igo():
+    assert codes("NATO said it would boost its presence in the Baltics.", "it") == ["IGO"]
+
+
+def test_surname_refers_back_to_the_titled_person():
+    text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday. "
+            "Ruto later held talks with Ethiopian officials.")
+    (e,) = resolve(text, "Ruto", nth=1)
+    assert (e.code, e.office, e.identifier_text, e.kind) == ("KEN", "President", "William Ruto", "person")
+
+
+def test_possessive_surname_refers_back():
+    text = ("Belarus Internal Affairs Minister Ivan Kubrakov met Pakistan's Interior Minister Mohsin Naqvi. "
+            "Kubrakov's visit was his first to the country.")
+    (e,) = resolve(text, "Kubrakov", nth=1)
+    assert (e.code, e.office, e.identifier_text) == ("BLR", "Minister of Internal Affairs", "Ivan Kubrakov")
+
+
+def test_title_with_demonym_refers_back_to_the_person():
+    text = ("Belarus Internal Affairs Minister Ivan Kubrakov met Pakistani Prime Minister Shehbaz Sharif. "
+            "The Belarusian minister said ties were strong.")
+    (e,) = resolve(text, "minister")
+    assert (e.code, e.identifier_text) == ("BLR", "Ivan Kubrakov")
+
+
+def test_the_eastern_european_country_is_not_its_coordinated_partner():
+    text = ("Pakistan and Belarus signed a visa deal on Monday. "
+            "Pakistan and the Eastern European country have grown closer in recent months.")
+    assert codes(text, "country") == ["BLR"]
+
+
+def test_the_gulf_state():
+    text = "Qatar hosted talks between Israel and Hamas on Monday. The Gulf state has mediated for months."
+    assert codes(text, "state") == ["QAT"]
+
+
+def test_the_two_sides_are_the_pair_last_named_together():
+    text = "Serbian President Aleksandar Vucic visited Hungary on Monday. The two sides signed an energy deal."
+    assert sorted(codes(text, "sides")) == ["HUN", "SRB"]
+
+
+def test_both_countries():
+    text = "Ghana and Togo agreed to boost trade. Both countries will cut tariffs."
+    assert sorted(codes(text, "countries")) == ["GHA", "TGO"]
+
+
+def test_he_is_the_latest_person():
+    text = ("Kenyan President William Ruto left Nairobi on Monday. "
+            "Ethiopian Prime Minister Abiy Ahmed arrived in Djibouti on Tuesday. He met Djiboutian officials.")
+    (e,) = resolve(text, "He")
+    assert (e.code, e.identifier_text) == ("ETH", "Abiy Ahmed")
+
+
+def test_unnamed_officials_take_their_demonym():
+    text = "Zambian Defence Minister Ambrose Lufuma arrived in Harare on Monday. Lufuma met Zimbabwean officials."
+    (e,) = resolve(text, "officials")
+    assert (e.code, e.sector) == ("ZWE", "GOV")
+
+
+def test_a_word_that_is_no_actor_resolves_to_nothing():
+    assert resolve("The weather was sunny and warm on Tuesday.", "weather") == []

@@ -1,0 +1,210 @@
+import re
+
+import pytest
+
+from communique import code_text
+
+from conftest import SEED
+
+THU = "2025-08-28"
+
+
+def codes(entities):
+    return sorted(e.code for e in entities)
+
+
+def events(text, date=THU):
+    return code_text(text, date=date)
+
+
+def only(text, date=THU):
+    (e,) = events(text, date)
+    return e
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo agreed on Monday to share intelligence on border security.",
+    "Kenya agreed with Uganda on Monday to scrap fees at the Busia border post.",
+])
+def test_reciprocal_agreement_lists_both_sides_as_actor(text):
+    e = only(text)
+    assert e.event_type == "AGREE" and len(e.actor) == 2 and e.recipient == ()
+    assert e.is_event and e.date == "2025-08-25"
+
+
+def test_reciprocal_signing_is_support_with_both_as_actor():
+    e = only("Armenia and Azerbaijan signed a peace accord on Tuesday.")
+    assert (e.event_type, codes(e.actor), e.recipient) == ("SUPPORT", ["ARM", "AZE"], ())
+
+
+def test_visit_visitor_is_actor_and_host_recipient():
+    e = only("Indian Prime Minister Narendra Modi visited Japan on Friday.")
+    assert (e.event_type, e.mode) == ("CONSULT", ("visit",))
+    assert [(a.code, a.identifier_text) for a in e.actor] == [("IND", "Narendra Modi")]
+    assert [(r.code, r.sector) for r in e.recipient] == [("JPN", "GOV")]
+    assert e.to_plover()["cameo"] == "04" and e.to_plover()["quad_code"] == 1
+
+
+def test_arrival_in_a_capital_is_a_visit_to_its_country():
+    e = only("Turkish President Recep Tayyip Erdogan arrived in Baghdad on Tuesday for talks with Iraqi leaders.")
+    assert (e.event_type, e.mode, codes(e.actor), codes(e.recipient)) == ("CONSULT", ("visit",), ["TUR"], ["IRQ"])
+
+
+def test_meeting_of_two_named_leaders():
+    e = only("Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing on Monday.")
+    assert e.event_type == "CONSULT" and "visit" not in e.mode
+    assert [a.identifier_text for a in e.actor] == ["Xi Jinping"]
+    assert [r.identifier_text for r in e.recipient] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Ethiopia did not sign the agreement with Egypt.", "SUPPORT"),
+    ("Egypt and Ethiopia failed to reach an agreement on the dam.", "AGREE"),
+    ("Ethiopian Prime Minister Abiy Ahmed did not meet Egyptian officials during his trip.", "CONSULT"),
+    ("Iran denied supplying drones to Russia.", "AID"),
+])
+def test_negated_acts_are_kept_marked_and_are_not_events(text, etype):
+    found = events(text)
+    assert [e.event_type for e in found] == [etype]
+    assert all("negation" in e.context and not e.is_event for e in found)
+
+
+def test_talks_that_ended_without_an_agreement_give_no_agreement():
+    found = events("Talks between Egypt and Ethiopia ended without an agreement on Monday.")
+    assert not [e for e in found if e.event_type == "AGREE" and e.is_event]
+
+
+def test_negated_record_keeps_negation_in_its_plover_context():
+    rec = only("Ethiopia did not sign the agreement with Egypt.").to_plover()
+    assert "negation" in rec["context"] and rec["event"] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union could impose sanctions on Georgia if the government bans opposition parties.",
+    "If talks fail, Ethiopia may attack Eritrea.",
+])
+def test_hypothetical_acts_are_marked_and_are_not_events(text):
+    found = events(text)
+    assert found and all("hypothetical" in e.context and not e.is_event for e in found)
+
+
+def test_hypothetical_sanction_keeps_its_parties():
+    found = events("The European Union could impose sanctions on Georgia if the government bans opposition parties.")
+    (sanction,) = [e for e in found if e.event_type == "SANCTION"]
+    assert (codes(sanction.actor), codes(sanction.recipient)) == (["EUR"], ["GEO"])
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Egypt will send humanitarian aid to Sudan.", ["EGY"], ["SDN"]),
+    ("Vietnam and Laos will hold joint military exercises next month.", ["LAO", "VNM"], []),
+    ("Japanese Prime Minister Shigeru Ishiba will meet Philippine President Ferdinand Marcos next month.",
+     ["JPN"], ["PHL"]),
+])
+def test_future_cooperation_is_agree_marked_future(text, actor, recipient):
+    e = only(text)
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("AGREE", actor, recipient)
+    assert "future" in e.context and e.is_event
+
+
+def test_future_withdrawal_is_concede():
+    e = only("Russia will withdraw its troops from Armenia next year, the Kremlin said.")
+    assert (e.event_type, codes(e.actor)) == ("CONCEDE", ["RUS"]) and "future" in e.context
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("A Pakistani army convoy was attacked by Afghan forces on Monday.", "AFG", "PAK"),
+    ("Ukraine was attacked by Russia overnight.", "RUS", "UKR"),
+    ("An Indian patrol was fired on by Chinese troops on Wednesday.", "CHN", "IND"),
+])
+def test_passive_by_agent_is_the_actor(text, actor, recipient):
+    e = only(text)
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("ASSAULT", [actor], [recipient])
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Russia attacked Ukraine on Tuesday, state media reported.", "state media"),
+    ("Pakistan and Belarus signed an extradition treaty on Wednesday, Radio Pakistan said.", "Radio Pakistan"),
+    ("Armenia and Azerbaijan signed a peace accord on Tuesday, the Armenian foreign ministry said.",
+     "foreign ministry"),
+])
+def test_attribution_names_the_source(text, who):
+    e = only(text)
+    assert who in e.attribution and e.to_plover()["attribution"] == e.attribution
+
+
+def test_unattributed_event_has_no_attribution():
+    assert only("Poland expelled two Russian diplomats on Tuesday.").attribution is None
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in London was sunny and warm on Tuesday.",
+    "Share prices rose sharply in Tokyo on Thursday as investors cheered strong earnings.",
+    "The central bank kept interest rates unchanged, citing slowing inflation.",
+])
+def test_text_without_political_event_gives_no_events(text):
+    assert events(text) == []
+
+
+def test_expelling_diplomats_is_sanction_expel():
+    e = only("Poland expelled two Russian diplomats on Tuesday.")
+    assert (e.event_type, e.mode, codes(e.actor), codes(e.recipient)) == ("SANCTION", ("expel",), ["POL"], ["RUS"])
+    assert e.to_plover()["cameo"] == "16"
+
+
+SCRAPED = """Kenya, Ethiopia agree to reopen border crossing
+
+Kenyan President William Ruto meets Ethiopian Prime Minister Abiy Ahmed in Nairobi on June 11, 2025. (Photo: AFP)
+Short Url
+Share
+
+NAIROBI: Kenya and Ethiopia agreed on Wednesday to reopen the Moyale crossing, officials said.
+
+“We will work together on security,” Ruto said after he met Abiy at State House.
+"""
+
+
+def assert_offsets_true(text, found):
+    assert found
+    for e in found:
+        assert e.mentions
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.sentence and m.sentence.strip() == m.sentence
+            assert text[m.trigger_start:m.trigger_end] == m.trigger
+            assert m.start <= m.trigger_start < m.trigger_end <= m.end
+
+
+def test_evidence_offsets_point_into_the_article_text():
+    assert_offsets_true(SCRAPED, code_text(SCRAPED, date="2025-06-11"))
+
+
+def test_evidence_offsets_of_the_seed_article(shared):
+    text = (SEED / "pakistan-belarus-2025-08-27.txt").read_text(encoding="utf-8")
+    assert_offsets_true(text, code_text(text))
+
+
+def test_leftovers_and_dateline_are_not_evidence():
+    for e in code_text(SCRAPED, date="2025-06-11"):
+        for m in e.mentions:
+            assert "Short Url" not in m.sentence and not m.sentence.startswith("NAIROBI")
+
+
+def test_caption_mention_is_marked():
+    found = code_text(SCRAPED, date="2025-06-11")
+    assert any(m.in_caption and m.sentence.startswith("Kenyan President") for e in found for m in e.mentions)
+
+
+def test_plover_record_has_the_spec_fields():
+    rec = only("Poland expelled two Russian diplomats on Tuesday.").to_plover("2025-08-28")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rec["date"]) and rec["date_precision"] == "day"
+    assert rec["event"] == ["SANCTION"] and rec["quad_code"] == 4 and rec["event_scale"] == -6.0
+    assert [a["code"] for a in rec["actor"]] == ["POL"] and rec["recipient"][0]["code"] == "RUS"
+    assert rec["event_text"] == ["expelled"] and rec["coded_date"] == "2025-08-28"
+    info = rec["text_info"]
+    assert (info["sequence"], info["start"]) == (0, 0)
+    assert rec["cite_info"]["coder"] == "communique"
+
+
+def test_ids_are_stable_for_the_same_text():
+    first = [e.id for e in code_text(SCRAPED, date="2025-06-11")]
+    again = [e.id for e in code_text(SCRAPED, date="2025-06-11")]
+    assert first == again and len(set(first)) == len(first)

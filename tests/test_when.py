@@ -1,0 +1,77 @@
+import pytest
+
+from communique import code_text
+
+THU = "2025-08-28"  # a Thursday
+
+
+def only(text, date=THU):
+    (e,) = code_text(text, date=date)
+    return e
+
+
+@pytest.mark.parametrize(("when", "date", "precision"), [
+    ("on Tuesday", "2025-08-26", "day"),
+    ("on Thursday", "2025-08-28", "day"),  # the story's own day, not a week before
+    ("yesterday", "2025-08-27", "day"),
+    ("on August 3", "2025-08-03", "day"),
+    ("in April", "2025-04-01", "month"),
+    ("earlier this month", "2025-08-01", "month"),
+    ("last week", "2025-08-18", "week"),  # a week's date is its first day
+])
+def test_the_clause_date_resolved_against_the_publication_date(when, date, precision):
+    e = only(f"Ghana and Togo signed a border security pact {when}.")
+    assert (e.date, e.date_precision, e.date_source) == (date, precision, "clause")
+    assert e.date_text == when.removeprefix("on ").removeprefix("in ")
+
+
+def test_month_precision_in_the_plover_record():
+    rec = only("Pakistani Prime Minister Shehbaz Sharif visited Belarus in April.").to_plover()
+    assert (rec["date"], rec["date_precision"], rec["date_text"]) == ("2025-04-01", "month", "April")
+
+
+def test_week_precision_of_last_week():
+    e = only("Thailand and Cambodia held border talks last week.")
+    assert (e.event_type, e.date, e.date_precision) == ("CONSULT", "2025-08-18", "week")
+
+
+def test_present_tense_headline_merges_with_the_dated_lead():
+    text = ("Colombia extradites drug lord to United States\n\n"
+            "BOGOTA: Colombia extradited a drug trafficker to the United States on Wednesday, officials said.\n")
+    e = only(text)
+    assert (e.date, e.date_source, e.date_text) == ("2025-08-27", "clause", "Wednesday")
+    assert [m.sequence for m in e.mentions] == [0, 1]
+
+
+def test_undated_act_takes_the_publication_date():
+    e = only("Ghana and Togo signed a border security pact.")
+    assert (e.date, e.date_precision, e.date_source, e.date_text) == (THU, "day", "publication", None)
+
+
+def test_date_on_the_reporting_verb_dates_the_act_from_the_sentence():
+    e = only("On Monday, officials said Sudan had expelled the Kenyan ambassador.")
+    assert (e.date, e.date_source) == ("2025-08-25", "sentence")
+
+
+def test_date_set_earlier_in_the_paragraph_carries_over():
+    text = ("Ghana and Togo signed a border security pact on Wednesday. "
+            "Ghanaian President John Mahama later met Togolese officials.")
+    meeting = next(e for e in code_text(text, date=THU) if e.event_type == "CONSULT")
+    assert (meeting.date, meeting.date_source) == ("2025-08-27", "context")
+
+
+def test_undated_past_act_later_in_the_story_takes_the_lead_date():
+    text = ("Ghana and Togo signed a border security pact on Wednesday.\n\n"
+            "Ghanaian President John Mahama also met Togolese officials.")
+    meeting = next(e for e in code_text(text, date=THU) if e.event_type == "CONSULT")
+    assert (meeting.date, meeting.date_source) == ("2025-08-27", "story")
+
+
+def test_old_background_is_historical():
+    e = only("Egypt and Sudan signed a water deal in 2019.")
+    assert (e.date, e.date_precision) == ("2019-01-01", "year") and "historical" in e.context
+
+
+def test_recent_act_is_not_historical():
+    assert "historical" not in only("Ghana and Togo signed a border security pact on Tuesday.").context
+

@@ -1,0 +1,79 @@
+import pytest
+
+from communique import code_text
+from communique.where import resolve_place
+
+WED = "2025-06-11"
+
+
+def only(text, date=WED):
+    (e,) = code_text(text, date=date)
+    return e
+
+
+def test_met_in_a_city():
+    loc = only("Kenya and Ethiopia's foreign ministers met in Nairobi on Tuesday.").location
+    assert (loc.resolved_place, loc.country_code, loc.resolution) == ("Nairobi", "KEN", 3)
+    assert loc.lat == pytest.approx(-1.28, abs=0.1) and loc.lon == pytest.approx(36.82, abs=0.1)
+    assert loc.geonameid and loc.feature_code == "PPLC"
+
+
+def test_event_loc_in_the_plover_record():
+    loc = only("Kenya and Ethiopia's foreign ministers met in Nairobi on Tuesday.").to_plover()["event_loc"]
+    assert loc["extracted_place"] == "Nairobi" and loc["country_code"] == "KEN" and loc["resolution"] == 3
+    assert {"lat", "lon", "geonameid", "resolved_place"} <= set(loc)
+
+
+def test_visit_to_a_capital_is_located_there():
+    e = only("Ugandan President Yoweri Museveni visited Nairobi on Tuesday.")
+    assert (e.location.resolved_place, e.location.country_code, e.location.resolution) == ("Nairobi", "KEN", 3)
+
+
+def test_visit_to_a_country_is_located_in_the_country():
+    e = only("Indian Prime Minister Narendra Modi visited Japan on Friday.")
+    assert (e.location.country_code, e.location.resolution) == ("JPN", 1)
+
+
+def test_arrival_in_a_capital():
+    e = only("Turkish President Recep Tayyip Erdogan arrived in Baghdad on Tuesday for talks with Iraqi leaders.")
+    assert (e.location.resolved_place, e.location.country_code) == ("Baghdad", "IRQ")
+
+
+@pytest.mark.parametrize("dateline", ["NAIROBI: ", "NAIROBI, June 11 (Reuters) - "])
+def test_dateline_places_a_current_domestic_event(dateline):
+    e = only(dateline + "Kenyan police arrested 20 protesters on Monday.")
+    assert e.event_type == "COERCE"
+    assert (e.location.resolved_place, e.location.country_code) == ("Nairobi", "KEN")
+
+
+def test_dateline_of_another_country_is_not_the_place():
+    assert only("ISLAMABAD: Kenyan police arrested 20 protesters on Monday.").location is None
+
+
+def test_dateline_does_not_place_old_background():
+    assert only("NAIROBI: Kenyan police arrested 20 protesters in 2019.").location is None
+
+
+def test_foreign_dateline_is_not_the_place_of_the_signing():
+    assert only("BRUSSELS: Kenya and Uganda signed a trade pact on Tuesday.").location is None
+
+
+def test_no_place_from_an_unrelated_sentence():
+    text = "Kenya and Uganda signed a trade pact on Tuesday. The pact had been discussed at a summit in Paris."
+    e = only(text)
+    assert e.event_type == "SUPPORT" and e.location is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Lebanese troops attacked gunmen in Tripoli on Monday.", "LBN"),
+    ("Libyan forces attacked gunmen in Tripoli on Monday.", "LBY"),
+])
+def test_ambiguous_city_prefers_the_story_country(text, code):
+    loc = only(text).location
+    assert (loc.resolved_place, loc.country_code) == ("Tripoli", code)
+
+
+def test_resolve_place_of_a_country_and_of_nothing():
+    loc = resolve_place("Belarus", set())
+    assert (loc.country_code, loc.resolution, loc.lat) == ("BLR", 1, None)
+    assert resolve_place("Xqzzyville", set()) is None

@@ -34,7 +34,7 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
     tense = "future" if cand.tense == "future" else "past"
     found = None
     if base is not None:
-        clause = {t.i for t in cand.clause}
+        clause = {t.i for t in cand.clause} - _complement(cand)
         own = [d for d in dates if d.root.i in clause]
         above = [d for d in dates if d.sent == sent and d.root.i not in clause and _governs(d, cand)]
         for group, source in ((own, "clause"), (above, "sentence")):
@@ -62,6 +62,11 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             base.isoformat(), "day", None, "publication")
     if base is not None and cand.date and _days_before(cand.date, base) > HISTORICAL_DAYS:
         cand.context = tuple(dict.fromkeys((*cand.context, "historical")))
+
+
+def _complement(cand: Candidate) -> set[int]:
+    """The content clause of "agreed on Monday to meet next month": its date is the later act's."""
+    return {t.i for c in cand.trigger.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree}
 
 
 def _is_onset(date: Span) -> bool:

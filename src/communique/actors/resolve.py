@@ -77,6 +77,14 @@ class DocActors:
         if r.entity.kind != "agent":
             return [r]
         for c in tok.children:
+            if c.dep_ in {"amod", "compound"} and any(cc.dep_ == "conj" for cc in c.children):
+                states = [s for s in (self._modifier_country(t) for t in conjuncts(c)) if s]
+                if len(states) > 1:
+                    e = r.entity
+                    return [Resolved(Entity(s.entity.code, e.entity_text, f"{s.entity.identifier_text} "
+                                            f"{e.identifier_text.split(' ', 1)[-1]}", e.sector, e.office, "agent"),
+                                     r.certainty) for s in states]
+        for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is None:
@@ -233,9 +241,11 @@ class DocActors:
             return Resolved(Entity(code, text, self.kb.country_name[code], None, None, "state"), 0.95)
         if tok.pos_ == "PRON":
             return self._state(tok)
-        if tok.dep_ == "poss":
+        if tok.dep_ in {"poss", "compound"} or (span is not None and span.label_ == "ORG"):
             r = self.entity(tok)
-            if r:
+            if r and r.entity.kind == "igo":  # "the EU's envoy", "UN peacekeepers": the organisation's
+                return r
+            if r and tok.dep_ == "poss":
                 return self._as_state(r)
         return None
 
@@ -464,9 +474,13 @@ class DocActors:
         else:
             return None
         for i, r in reversed(self.history):
-            if i < tok.i and r.entity.kind in kinds and (low not in lex["thing_pronouns"]
-                                                         or r.entity.kind != "person"):
-                return Resolved(r.entity, min(r.certainty, 0.75))
+            if i >= tok.i:
+                continue
+            e = r.entity
+            human = e.kind == "person" or (e.kind == "agent" and e.office is not None)
+            if (kinds == {"person"} and human) or (kinds != {"person"} and e.kind in kinds and
+                                                   (low not in lex["thing_pronouns"] or not human)):
+                return Resolved(e, min(r.certainty, 0.75))
         return None
 
     def _speaker_of(self, tok: Token) -> Resolved | None:

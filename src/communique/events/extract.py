@@ -113,6 +113,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         sense = sense.particles[prt]
     if sense.bare is not None and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
         sense = sense.bare
+    if sense.complements:
+        comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
+        if comp is not None and comp.lemma_.lower() in sense.complements:
+            sense = sense.complements[comp.lemma_.lower()]
     obj = roles.event_object(tok)
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head  # "a memorandum signed by Belarus and Pakistan"
@@ -129,6 +133,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
             sense, light = sense.objects[key], True
     if sense.type is None:
         return None
+    if sense.type == "AGREE" and sense.consumes and _hostile_complement(tok):
+        sense = lexicon().verb("threaten")  # "vowed to retaliate", "pledged to strike back"
     if sense.needs_object and obj is None:
         return None
     if obj is not None and obj.lemma_.lower() in sense.not_objects:
@@ -150,6 +156,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     recipient = _resolve(recip_toks, actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
+    if not recipient and obj is not None and EVENT_TYPES[sense.type][0] >= 3:
+        recipient = _target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
     if not recipient and obj is not None and not light and EVENT_TYPES[sense.type][0] == 3 or \
             not recipient and obj is not None and sense.type == "SUPPORT" and not sense.agreement_object:
         recipient = _referenced_event_parties(obj, actor, actors)
@@ -229,6 +237,36 @@ def _obligation(tok: Token, actors: DocActors) -> Candidate | None:
         return None
     sense = lexicon().verb("demand")
     return _build(sense, tok, actor, recipient, False, modality.Modality(), False, actors, place_hint=[])
+
+
+HOSTILE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "consequence", "punishment", "countermeasure"}
+
+
+def _hostile_complement(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "xcomp":
+            s = lexicon().verb(c.lemma_.lower())
+            if s is not None and s.type and EVENT_TYPES[s.type][0] == 4:
+                return True
+            if c.lemma_.lower() in {"retaliate", "avenge", "punish", "respond", "hit"}:
+                return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_NOUNS:
+            return True
+    return False
+
+
+def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
+    """"Struck military targets inside Cambodia", "sites in Pakistan": a hostile act's target is the
+    country the targets are in."""
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    r = actors.entity(p)
+                    if r is not None and r.entity.kind == "state":
+                        e = r.entity
+                        return [Resolved(Entity(e.code, p.text, e.identifier_text, None, None, "state"), 0.75)]
+    return []
 
 
 def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
@@ -334,8 +372,10 @@ def _host(r: Resolved) -> Resolved:
 def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     lex = lexicon()
     comp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
-    key = f"{comp} {tok.lemma_.lower()}" if comp and lex.noun(f"{comp} {tok.lemma_.lower()}") else \
-        tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNPS" and lemma.endswith("s"):  # "Talks between ..." tagged as a proper noun
+        lemma = lemma[:-1]
+    key = f"{comp} {lemma}" if comp and lex.noun(f"{comp} {lemma}") else lemma
     sense = lex.noun(key)
     if sense is None or tok.dep_ == "compound":
         return None

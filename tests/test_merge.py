@@ -1,0 +1,68 @@
+from communique import code_text
+
+ONE_MEETING = """Kenya, Ethiopia leaders hold talks in Nairobi
+
+Kenyan President William Ruto meets Ethiopian Prime Minister Abiy Ahmed in Nairobi on June 11, 2025. (Photo: AFP)
+
+NAIROBI: Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Wednesday to discuss border security, officials said.
+
+"President Ruto met Prime Minister Abiy and they discussed trade and security," government spokesman Isaac Mwaura said.
+"""
+
+
+def meetings(events, actor_name):
+    return [e for e in events if e.event_type == "CONSULT" and any(a.identifier_text == actor_name for a in e.actor)]
+
+
+def test_caption_lead_and_quote_of_one_meeting_are_one_event():
+    (e,) = meetings(code_text(ONE_MEETING, date="2025-06-11"), "William Ruto")
+    assert [r.identifier_text for r in e.recipient] == ["Abiy Ahmed"]
+    assert len(e.mentions) == 3 and len({m.sequence for m in e.mentions}) == 3
+    assert [m.in_caption for m in e.mentions] == [True, False, False]
+    assert (e.date, e.location.resolved_place) == ("2025-06-11", "Nairobi")
+
+
+def test_merged_event_keeps_every_evidence_span():
+    (e,) = meetings(code_text(ONE_MEETING, date="2025-06-11"), "William Ruto")
+    rec = e.to_plover()
+    assert isinstance(rec["text_info"], list) and len(rec["text_info"]) == 3
+    assert [t["start"] for t in rec["text_info"]] == sorted(t["start"] for t in rec["text_info"])
+    assert len(rec["evidence"]) == 3 and rec["event_text"] == ["meets", "met"]
+
+
+def test_meetings_with_different_named_people_stay_apart():
+    text = ("Ethiopian Prime Minister Abiy Ahmed arrived in Nairobi on Tuesday. On Wednesday, Abiy met Kenyan "
+            "President William Ruto and later met Kenyan Foreign Minister Musalia Mudavadi.")
+    met = [e for e in meetings(code_text(text, date="2025-06-11"), "Abiy Ahmed") if "visit" not in e.mode]
+    assert sorted(r.identifier_text for e in met for r in e.recipient) == ["Musalia Mudavadi", "William Ruto"]
+    assert len(met) == 2
+
+
+def test_one_visit_with_two_hosts_met_gives_two_meetings():
+    text = ("Belarusian Minister of Internal Affairs Ivan Kubrakov visited Islamabad on Wednesday, where he met "
+            "Interior Minister Mohsin Naqvi and Prime Minister Shehbaz Sharif.")
+    met = meetings(code_text(text, date="2025-06-11"), "Ivan Kubrakov")
+    hosts = sorted(r.identifier_text for e in met for r in e.recipient)
+    assert hosts == ["Mohsin Naqvi", "Shehbaz Sharif"]
+
+
+def test_same_parties_on_different_days_are_two_meetings():
+    text = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Tuesday. "
+            "Ruto met Abiy again on Wednesday.")
+    met = meetings(code_text(text, date="2025-06-11"), "William Ruto")
+    assert sorted(e.date for e in met) == ["2025-06-10", "2025-06-11"]
+
+
+def test_negated_and_affirmed_acts_are_not_merged():
+    text = "Pakistan and India did not sign a trade pact in April. On Tuesday, Pakistan and India signed a trade pact."
+    found = [e for e in code_text(text, date="2025-06-11") if e.event_type == "SUPPORT"]
+    assert sorted(e.is_event for e in found) == [False, True]
+    (signed,) = [e for e in found if e.is_event]
+    assert signed.date == "2025-06-10"
+
+
+def test_two_instruments_signed_the_same_day_are_two_acts():
+    text = ("Kenya and Uganda signed an extradition treaty on Tuesday. "
+            "Kenya and Uganda also signed a trade pact on Tuesday.")
+    found = [e for e in code_text(text, date="2025-06-11") if e.event_type == "SUPPORT"]
+    assert len(found) == 2 and {e.date for e in found} == {"2025-06-10"}

@@ -77,7 +77,7 @@ class DocActors:
         if r.entity.kind != "agent":
             return [r]
         for c in tok.children:
-            if c.dep_ in {"amod", "compound"} and any(cc.dep_ == "conj" for cc in c.children):
+            if c.dep_ in {"amod", "compound", "nmod"} and any(cc.dep_ == "conj" for cc in c.children):
                 states = [s for s in (self._modifier_country(t) for t in conjuncts(c)) if s]
                 if len(states) > 1:
                     e = r.entity
@@ -273,7 +273,7 @@ class DocActors:
         if code is None and earlier:
             code = earlier.entity.code
         if code is None and office is not None:
-            code, certainty = self._context_country(tok), 0.5  # "Interior Minister X" in a datelined story
+            code, certainty = self._context_country(tok, office=True), 0.5  # "Interior Minister X" ...
         if code is None:
             return None
         full = known.name if known else (earlier.entity.identifier_text if earlier else name)
@@ -384,7 +384,7 @@ class DocActors:
             if earlier is not None:
                 code, certainty = earlier, 0.75
             else:
-                code, certainty = self._context_country(tok), 0.5
+                code, certainty = self._context_country(tok, office=office is not None), 0.5
         if not code:
             return None
         text = " ".join(t.text for t in sorted(tok.subtree, key=lambda t: t.i)
@@ -490,7 +490,10 @@ class DocActors:
         clause = tok.head
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
             return None
-        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        speech = clause.head
+        while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
+            speech = speech.head  # "Bangkok recalled its envoy and said it would..."
+        subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON" or subj.i > tok.i:
             return None
         r = self.entity(subj)
@@ -501,12 +504,12 @@ class DocActors:
             return None
         return Resolved(r.entity, min(r.certainty, 0.85))
 
-    def _context_country(self, tok: Token | None = None) -> str | None:
+    def _context_country(self, tok: Token | None = None, office: bool = False) -> str | None:
         """The country of a title or agent named with none: a country or capital named earlier in the
         same sentence ("at a briefing in Beijing, foreign ministry spokesman Guo"), else the dateline's,
         if the story names that country at all (a Brussels dateline is often not the story's country),
         else the story's most named country."""
-        if tok is not None:
+        if tok is not None and office:
             for t in tok.sent:
                 if t.i >= tok.i:
                     break

@@ -111,7 +111,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     prt = roles.particle(tok)
     if prt and prt in sense.particles:
         sense = sense.particles[prt]
-    if sense.bare is not None and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+    if sense.bare is not None and not _has_infinitive(tok):
         sense = sense.bare
     if sense.complements:
         comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
@@ -239,6 +239,13 @@ def _obligation(tok: Token, actors: DocActors) -> Candidate | None:
     return _build(sense, tok, actor, recipient, False, modality.Modality(), False, actors, place_hint=[])
 
 
+def _has_infinitive(tok: Token) -> bool:
+    """"Called on the US and Qatar, which mediated, to press Kigali": a to-infinitive anywhere below."""
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+        return True
+    return any(t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) for t in tok.subtree if t is not tok)
+
+
 HOSTILE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "consequence", "punishment", "countermeasure"}
 
 
@@ -329,7 +336,8 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             recipients.append(p)
     if obj is not None and (light or sense.agreement_object or not _looks_like_actor(obj)):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense
-        a, r, rec = roles.noun_participants(obj, n_sense)
+        extra = tuple(p for p in sense.recipient_preps if p not in {"at", "around"}) if light else ()
+        a, r, rec = roles.noun_participants(obj, n_sense, extra)
         if light and rec:
             actors.extend(a)
             reciprocal = True

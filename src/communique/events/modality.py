@@ -85,9 +85,17 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
         if lemma in lex.speech_verbs and link in {"ccomp", "conj"}:
             break
         if link == "conj":
+            if not aux and tok.tag_ in {"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"}:  # "would recall X and expel Y"
+                taux = _aux(tok)
+                future = future or bool(taux & set(w["future_modals"]))
+                hypothetical = hypothetical or bool(taux & set(w["hypothetical_modals"]))
+                if w["would"] in taux:
+                    hypothetical, future = (True, future) if _has_condition(tok) else (hypothetical, True)
             continue
         if link in {"prep", "pobj", "dobj"} and tok.pos_ not in {"VERB", "AUX", "ADJ"}:
             continue
+        if link in {"prep", "pobj"} and trigger.pos_ == "NOUN" and _is_negated_here(tok):
+            negated = True  # "will not take part in talks"
         if lemma in w["negating_verbs"] and link in {"xcomp", "ccomp", "pcomp", "dobj"}:
             negated = True
         if lemma in w["intent_verbs"] and link in {"xcomp", "acl", "ccomp"}:

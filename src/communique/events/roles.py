@@ -112,7 +112,8 @@ def particle(verb: Token) -> str | None:
     return None
 
 
-def noun_participants(noun: Token, sense: Sense) -> tuple[list[Token], list[Token], bool]:
+def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = ()
+                      ) -> tuple[list[Token], list[Token], bool]:
     """(actors, recipients, reciprocal) of an event noun, from its own modifiers."""
     actors: list[Token] = []
     recipients: list[Token] = []
@@ -131,7 +132,7 @@ def noun_participants(noun: Token, sense: Sense) -> tuple[list[Token], list[Toke
                 actors.extend(objs)
                 reciprocal = True
             elif c.lower_ in ({"to", "with"} if sense.visit else {"with", "on", "against", "toward",
-                                                                   "towards", "to"}):
+                                                                   "towards", "to"}) or c.lower_ in extra_preps:
                 recipients.extend(objs)
             elif c.lower_ == "of" and sense.agreement_object:
                 for o in objs:

@@ -4,9 +4,8 @@ import json
 import subprocess
 import sys
 
-from conftest import SEED, SHARED, run_cli
-
 from communique.model import EVENT_TYPES
+from conftest import SEED, SHARED, run_cli
 
 SEED_TXT = SEED / "pakistan-belarus-2025-08-27.txt"
 SEED_ID = "pakistan-belarus-2025-08-27"

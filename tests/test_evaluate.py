@@ -3,9 +3,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DEVSET, SEED, SHARED, run_cli
 
 from communique.evaluate import evaluate_files
+from conftest import DEVSET, SEED, SHARED, run_cli
 
 
 def referee(gold, pred):

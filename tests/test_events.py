@@ -3,7 +3,6 @@ import re
 import pytest
 
 from communique import code_text
-
 from conftest import SEED
 
 THU = "2025-08-28"

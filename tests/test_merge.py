@@ -1,13 +1,14 @@
 from communique import code_text
 
-ONE_MEETING = """Kenya, Ethiopia leaders hold talks in Nairobi
-
-Kenyan President William Ruto meets Ethiopian Prime Minister Abiy Ahmed in Nairobi on June 11, 2025. (Photo: AFP)
-
-NAIROBI: Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Wednesday to discuss border security, officials said.
-
-"President Ruto met Prime Minister Abiy and they discussed trade and security," government spokesman Isaac Mwaura said.
-"""
+ONE_MEETING = (
+    "Kenya, Ethiopia leaders hold talks in Nairobi\n\n"
+    "Kenyan President William Ruto meets Ethiopian Prime Minister Abiy Ahmed in Nairobi on June 11, 2025. "
+    "(Photo: AFP)\n\n"
+    "NAIROBI: Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Wednesday to discuss "
+    "border security, officials said.\n\n"
+    "\"President Ruto met Prime Minister Abiy and they discussed trade and security,\" government spokesman "
+    "Isaac Mwaura said.\n"
+)
 
 
 def meetings(events, actor_name):

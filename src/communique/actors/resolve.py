@@ -47,9 +47,10 @@ class DocActors:
         self.events_so_far: list = []  # set by the events stage, for event anaphora
         self.dateline_code = self._dateline(article.dateline)
         # countries the story names as countries (a capital named as a place does not count)
-        self._mentioned = frozenset(self.kb.by_name.get(e.text) or self.kb.by_demonym.get(e.text)
-                                    for e in doc.ents if e.label_ in {"GPE", "NORP"}
-                                    and (e.text in self.kb.by_name or e.text in self.kb.by_demonym))
+        named = [self.kb.by_name.get(e.text) or self.kb.by_demonym.get(e.text) for e in doc.ents
+                 if e.label_ in {"GPE", "NORP"} and (e.text in self.kb.by_name or e.text in self.kb.by_demonym)]
+        self._mentioned = frozenset(named)
+        self._named_counts = {c: named.count(c) for c in self._mentioned}
         self._read()
 
     # -- public ---------------------------------------------------------------------------
@@ -137,6 +138,10 @@ class DocActors:
                         r = self._state(p)
                         if r:
                             return r
+                        if p.pos_ == "NOUN":  # "leaders of Romania's new government", "doctors from American groups"
+                            r = self.entity(p)
+                            if r is not None and r.entity.code in self.kb.country_name:
+                                return self._as_state(r)
         return None
 
     # -- reading ----------------------------------------------------------------------------
@@ -522,11 +527,13 @@ class DocActors:
         return self._top_country()
 
     def _top_country(self) -> str | None:
+        """The country named most so far; before any, the one the whole story names most."""
         counts: dict[str, int] = {}
-        for _i, r in self.history:
+        for _i, r in self.history:  # what the reader has seen so far ...
             if r.entity.kind == "state":
                 counts[r.entity.code] = counts.get(r.entity.code, 0) + 1
-        return max(counts, key=counts.get) if counts else None
+        counts = counts or self._named_counts  # ... or, at the very start, what the story names
+        return max(counts, key=lambda c: (counts[c], c)) if counts else None
 
     def _top_pair(self) -> tuple[Resolved, ...] | None:
         counts: dict[str, tuple[int, Resolved]] = {}

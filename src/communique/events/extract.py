@@ -156,7 +156,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     recipient = _resolve(recip_toks, actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
-    if not recipient and obj is not None and EVENT_TYPES[sense.type][0] >= 3:
+    if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:
         recipient = _target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
     if not recipient and obj is not None and not light and EVENT_TYPES[sense.type][0] == 3 or \
             not recipient and obj is not None and sense.type == "SUPPORT" and not sense.agreement_object:
@@ -266,7 +266,7 @@ def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
     """"Struck military targets inside Cambodia", "sites in Pakistan": a hostile act's target is the
     country the targets are in."""
     for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near"}:
+        if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near", "from", "of"}:
             for p in c.children:
                 if p.dep_ == "pobj":
                     r = actors.entity(p)

@@ -56,6 +56,16 @@ def test_meeting_of_two_named_leaders():
     assert [r.identifier_text for r in e.recipient] == ["Vladimir Putin"]
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Kenyan and Ethiopian officials met in Nairobi on Tuesday.", ["ETH", "KEN"]),
+    ("Thai and Cambodian officials met in Bangkok last week.", ["KHM", "THA"]),
+])
+def test_officials_of_two_nations_meeting_is_reciprocal(text, pair):
+    e = only(text)
+    assert (e.event_type, codes(e.actor), e.recipient) == ("CONSULT", pair, ())
+    assert {a.sector for a in e.actor} == {"GOV"}
+
+
 @pytest.mark.parametrize(("text", "etype"), [
     ("Ethiopia did not sign the agreement with Egypt.", "SUPPORT"),
     ("Egypt and Ethiopia failed to reach an agreement on the dam.", "AGREE"),

@@ -458,6 +458,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
             return None
         event_type = "AGREE"
     if mod.future and not mod.negated and not mod.hypothetical:
+        if EVENT_TYPES[event_type][0] >= 3 and not _announced_by_actor(tok, actor, actors):
+            context.append("hypothetical")  # "preparing to launch a missile": not (yet) a fact
         event_type = _future_type(event_type)
     if tense == "future":
         context.append("future")
@@ -467,6 +469,25 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     confidence = _confidence(actor + recipient, light, nominal, mod)
     return Candidate(event_type, mode, actor, recipient, tuple(dict.fromkeys(context)), tok, clause,
                      tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
+
+
+def _announced_by_actor(tok: Token, actor: list[Resolved], actors: DocActors) -> bool:
+    """"Khartoum said it would recall its ambassador": a hostile act announced by its own actor is
+    coded (a threat or a decision); one only expected by others is not yet an event."""
+    own = {r.entity.code for r in actor}
+    t = tok
+    for _ in range(6):
+        if t.dep_ in {"ccomp", "conj", "xcomp"} and t.head.lemma_.lower() in lexicon().speech_verbs | {
+                "threaten", "warn", "vow", "announce", "decide", "pledge", "promise", "plan", "intend"}:
+            speaker = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if speaker is None:
+                return True
+            r = actors.entity(speaker)
+            return r is None or r.entity.code in own
+        if t.head is t:
+            break
+        t = t.head
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in tok.children)
 
 
 def _future_type(event_type: str) -> str:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..resources import load_yaml
 from .lexicon import get as lexicon
 
+NEGATING_ADVERBS = {"no", "never", "seldom", "rarely", "hardly", "scarcely"}
 CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj", "prep", "pobj", "dobj"}
 
 
@@ -35,7 +36,7 @@ def _words() -> dict:
 def _is_negated_here(tok: Token) -> bool:
     w = _words()
     for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in {"no", "never"}):
+        if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in NEGATING_ADVERBS):
             return True
         if c.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ in {"neither", "no"} and d.dep_ == "det"
                                                      for d in c.children):

@@ -130,6 +130,36 @@ def test_passive_by_agent_is_the_actor(text, actor, recipient):
     assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("ASSAULT", [actor], [recipient])
 
 
+@pytest.mark.parametrize(("text", "etype", "mode", "actor", "recipient"), [
+    ("Thousands of protesters marched in Belgrade on Sunday against the Serbian government.", "PROTEST", "demo",
+     ["SRB"], None),
+    ("The United States urged Israel to allow more aid into Gaza.", "REQUEST", None, ["USA"], ["ISR"]),
+    ("Ukraine rejected Russia's proposal for a ceasefire.", "REJECT", None, ["UKR"], ["RUS"]),
+    ("North Korea threatened to attack South Korea.", "THREATEN", None, ["PRK"], ["KOR"]),
+    ("Egypt sent humanitarian aid to Sudan on Tuesday.", "AID", None, ["EGY"], ["SDN"]),
+    ("Russia released two American prisoners on Tuesday.", "RETREAT", "release", ["RUS"], ["USA"]),
+    ("Russia withdrew its troops from the Armenian border on Monday.", "RETREAT", "withdraw", ["RUS"], ["ARM"]),
+    ("Colombia extradited a drug trafficker to the United States on Wednesday.", "COOPERATE", None, ["COL"],
+     ["USA"]),
+    ("China accused the Philippines of provoking the clash.", "ACCUSE", "allege", ["CHN"], ["PHL"]),
+    ("The European Union imposed new sanctions on Iran on Monday.", "SANCTION", None, ["EUR"], ["IRN"]),
+    ("India deployed troops along the border with China.", "MOBILIZE", "troops", ["IND"], None),
+    ("Kenyan police arrested 20 protesters in Nairobi on Monday.", "COERCE", "arrest", ["KEN"], None),
+    ("Canada praised Mexico's efforts to curb fentanyl trafficking.", "SUPPORT", None, ["CAN"], ["MEX"]),
+    ("The Thai government apologised to Cambodia for the border incident.", "CONCEDE", None, ["THA"], ["KHM"]),
+    ("Indian Prime Minister Narendra Modi held a phone call with Russian President Vladimir Putin on Monday.",
+     "CONSULT", "phone", ["IND"], ["RUS"]),
+])
+def test_plover_types_and_modes(text, etype, mode, actor, recipient):
+    e = only(text)
+    assert (e.event_type, codes(e.actor)) == (etype, actor)
+    if mode:
+        assert mode in e.mode
+    if recipient is not None:
+        assert codes(e.recipient) == recipient
+    assert e.is_event
+
+
 @pytest.mark.parametrize(("text", "who"), [
     ("Russia attacked Ukraine on Tuesday, state media reported.", "state media"),
     ("Pakistan and Belarus signed an extradition treaty on Wednesday, Radio Pakistan said.", "Radio Pakistan"),

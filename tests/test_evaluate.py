@@ -98,6 +98,8 @@ CASES = {
         rec("a1", "CONSULT", ["BLR"], ["PAK"], "2025-08-01", "month"),  # a month is not the gold day
         rec("a1", "AGREE", ["BLR", "PAK"], date="2025-01-01", precision="year"),
         rec("a1", "ACCUSE", ["PAK"], date="2025-05-01", precision="month"),
+        rec("a2", "PROTEST", ["KEN"], date="2025-06-10", precision="month"),  # compared as 2025-06: no match
+        rec("a1", "AID", ["KEN"], ["MWI"], "2025-03-19", "year"),  # compared as 2025: no match
     ],
     "optional_events": [
         rec("a1", "REJECT", ["BLR"], ["PAK"]),  # optional: neither credit nor penalty

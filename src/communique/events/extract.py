@@ -329,7 +329,7 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
     elif obj is not None and not light:
         recipients.append(obj)
     for prep, p in roles.prep_objects(tok, sense.recipient_preps + (("between",) if light else ())):
-        if (prep == "with" and sense.reciprocal_with) or prep == "between":
+        if ((prep == "with" and sense.reciprocal_with) or prep == "between") and _looks_like_party(p):
             actors.append(p)
             reciprocal = True
         elif prep in sense.recipient_preps:
@@ -353,10 +353,12 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
 
 
 def _looks_like_party(tok: Token) -> bool:
-    """An object that names people or an organisation (so leaving it unresolved loses the recipient)."""
+    """A noun phrase that names people, a state or an organisation ("with strings attached" does not)."""
     if tok.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
         return True
-    return tok.lemma_.lower() in PARTY_NOUNS
+    from ..actors.kb import get as kb
+
+    return tok.lemma_.lower() in PARTY_NOUNS or kb().agent(tok.lemma_) is not None
 
 
 PARTY_NOUNS = {"man", "woman", "people", "person", "member", "leader", "official", "national", "citizen",

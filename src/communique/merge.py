@@ -18,8 +18,8 @@ WEAK_DATE_DAYS = 7  # how far before the story's date an undated report may stil
 def merge(cands: list[Candidate], article: Article) -> list[Event]:
     clusters: list[list[Candidate]] = []
     for cand in cands:
-        target = next((cl for cl in clusters if _same(cl[0], cand) and all(_people_agree(c, cand) for c in cl)),
-                      None)
+        target = next((cl for cl in clusters if _same(cl[0], cand)
+                       and all(_people_agree(c, cand) and _topics_agree(c, cand) for c in cl)), None)
         if target is None:
             clusters.append([cand])
         else:
@@ -45,9 +45,12 @@ def _same(a: Candidate, b: Candidate) -> bool:
     same_date = (a.date, a.date_precision) == (b.date, b.date_precision)
     if not same_date and not _within(a, b):
         return False
-    if same_date and a.topic and b.topic and a.topic != b.topic:
-        return False  # two instruments signed the same day are two acts
     return _sides(a) == _sides(b)
+
+
+def _topics_agree(a: Candidate, b: Candidate) -> bool:
+    """Two instruments (an extradition treaty, an MoU) or two matters agreed are two acts."""
+    return not (a.topic and b.topic and a.topic != b.topic)
 
 
 def _within(a: Candidate, b: Candidate) -> bool:

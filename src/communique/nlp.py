@@ -24,11 +24,15 @@ BATCH_SIZE = 32
 
 @Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
+    """A line break starts a sentence, and a line's first two words are never split apart (the small
+    parser sometimes cuts "Pakistan | and Belarus agreed" after a blanked dateline)."""
     for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws:
+        if "\n" in tok.text_with_ws or (tok.is_space and tok.i == 0):
             nxt = doc[tok.i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+                if nxt.i + 1 < len(doc) and not doc[nxt.i + 1].is_space and not doc[nxt.i + 1].is_punct:
+                    doc[nxt.i + 1].is_sent_start = False
     return doc
 
 

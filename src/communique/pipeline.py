@@ -63,6 +63,11 @@ def code_text(text: str, date: str | None = None, id: str = "text", title: str |
 
         article = replace(article, title=title or article.title, source=source, url=url)
     for item in code_articles([article]):
-        if isinstance(item, tuple):
-            return item[1]
+        if isinstance(item, Reject):
+            raise CodingError(item.reason)  # a failure must not look like "no events"
+        return item[1]
     return []
+
+
+class CodingError(RuntimeError):
+    """Coding an article failed; the message says why."""

@@ -37,7 +37,9 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
         clause = {t.i for t in cand.clause} - _complement(cand)
         own = [d for d in dates if d.root.i in clause]
         above = [d for d in dates if d.sent == sent and d.root.i not in clause and _governs(d, cand)]
-        for group, source in ((own, "clause"), (above, "sentence")):
+        in_sentence = [d for d in dates if d.sent == sent and d.root.i not in _complement(cand)]
+        lone = in_sentence if len(in_sentence) == 1 and cand.nominal else []  # "talks ... ended on Monday"
+        for group, source in ((own, "clause"), (above, "sentence"), (lone, "sentence")):
             # a date on the reporting verb above dates the report, which is past ("said on Wednesday")
             when = tense if source == "clause" else "past"
             for d in sorted(group, key=lambda d: abs(d.root.i - cand.trigger.i)):

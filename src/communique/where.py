@@ -61,12 +61,15 @@ def assign(cands: list[Candidate], article: Article, actors: DocActors) -> list[
 
 
 def _role_tokens(cands: list[Candidate]) -> set[int]:
-    """Tokens that name a party, not a place ("Islamabad seeks ..." is the government)."""
+    """Tokens that name a party, not a place ("Islamabad seeks ..." is the government); a place
+    attached to a party ("met Abiy Ahmed in Nairobi") is still a place."""
     out: set[int] = set()
     for c in cands:
         for t in c.trigger.children:
             if t.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-                out.update(x.i for x in t.subtree if x.ent_type_ in PLACE_LABELS)
+                out.update(x.i for x in [t, *t.children] if x.dep_ in {"compound", "nsubj", "nsubjpass", "dobj",
+                                                                      "conj", "nmod", "poss"}
+                           and x.ent_type_ in PLACE_LABELS)
     return out
 
 
@@ -91,6 +94,8 @@ def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: se
         head = ent.root.head
         if ent.root.dep_ != "pobj" or head.lower_ not in PLACE_PREPS:
             continue
+        if ent.label_ == "ORG" and (kb().org(ent.text) is not None or not gazetteer.cities(ent.text)):
+            continue  # an organisation after all
         loc = resolve_place(ent.text, prefer)
         if loc and (best is None or loc.resolution > best.resolution):
             best = loc
@@ -98,7 +103,8 @@ def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: se
 
 
 def _ent(tok: Token) -> Span | None:
-    if tok.ent_type_ not in PLACE_LABELS:
+    """The named entity a token belongs to, if it may be a place (NER calls some cities ORG)."""
+    if tok.ent_type_ not in PLACE_LABELS | {"ORG"}:
         return None
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:

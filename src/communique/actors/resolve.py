@@ -356,6 +356,9 @@ class DocActors:
                 r = self.entity(counted)
                 if r is not None:
                     return r
+        group = self._named_group(tok)
+        if group is not None:
+            return group
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:]) if tok.pos_ in {"PROPN", "NOUN"} else None
@@ -407,6 +410,19 @@ class DocActors:
                 return e.code
         return None
 
+    def _named_group(self, tok: Token) -> Resolved | None:
+        """"Taliban fighters", "al-Shabaab militants", "Hamas gunmen": the named armed group acts."""
+        if not self.kb.agent(tok.lemma_):
+            return None
+        for c in tok.children:
+            if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i:
+                span = self.ent_of.get(c.i)
+                org = self.kb.org(_strip_possessive(span.text if span is not None else c.text))
+                if org is not None and org.sector in {"REB", "UAF", "GOV", "MIL", "SPY", "COP"}:
+                    kind = "agent" if org.code in self.kb.country_name else "igo"
+                    return Resolved(Entity(org.code, org.name, org.name, org.sector, None, kind), 0.9)
+        return None
+
     def _adjectival_country(self, tok: Token) -> Resolved | None:
         """A country modifying a noun as an adjective or possessor ("Iranian tanker", "Greece's ships"),
         not as a place ("the war in Ukraine")."""
@@ -415,6 +431,12 @@ class DocActors:
                 r = self._modifier_country(c)
                 if r:
                     return r
+                if c.dep_ == "compound":  # "the Somali army base"
+                    for cc in c.children:
+                        if cc.dep_ in {"amod", "compound", "poss"}:
+                            r = self._modifier_country(cc)
+                            if r:
+                                return r
         return None
 
     def _sibling_country(self, tok: Token) -> Resolved | None:

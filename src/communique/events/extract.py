@@ -157,7 +157,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:
-        recipient = _target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
+        recipient = (_target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
+                     or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else []))
     if not recipient and obj is not None and not light and EVENT_TYPES[sense.type][0] == 3 or \
             not recipient and obj is not None and sense.type == "SUPPORT" and not sense.agreement_object:
         recipient = _referenced_event_parties(obj, actor, actors)
@@ -279,7 +280,9 @@ def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
 def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
     if obj is None:
         return None
-    for o in roles_conjuncts(obj):
+    measured = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj" and obj.lemma_.lower() in MEASURES]
+    for o in roles_conjuncts(obj) + measured:
         lemma = o.lemma_.lower()
         comp = next((c.lemma_.lower() for c in o.children if c.dep_ == "compound"), None)
         joint = any(c.lower_ in {"joint", "combined"} for c in o.children if c.dep_ in {"amod", "compound"})
@@ -293,6 +296,10 @@ def roles_conjuncts(tok: Token) -> list[Token]:
     out = [tok]
     out.extend(c for c in tok.children if c.dep_ == "conj")
     return out
+
+
+MEASURES = {"tonne", "ton", "tons", "tonnes", "shipment", "consignment", "batch", "package", "load", "cargo",
+            "convoy", "kilogram", "kg", "worth", "lot", "plane", "truck", "truckload", "planeload", "shipload"}
 
 
 def _is_agreement(obj: Token | None) -> bool:
@@ -334,6 +341,11 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             reciprocal = True
         elif prep in sense.recipient_preps:
             recipients.append(p)
+    if obj is not None and sense.agreement_object:  # "signed a pact with Togo": both are parties
+        for _prep, p in roles.prep_objects(obj, ("with",)):
+            if _looks_like_party(p):
+                actors.append(p)
+                reciprocal = True
     if obj is not None and (light or sense.agreement_object or not _looks_like_actor(obj)):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense
         extra = tuple(p for p in sense.recipient_preps if p not in {"at", "around"}) if light else ()
@@ -409,8 +421,13 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     if sense.visit:
         recipient = [_host(r) for r in recipient]
     mod = modality.of_trigger(tok)
-    return _build(sense, tok, actor, recipient, reciprocal, mod, False, actors,
+    cand = _build(sense, tok, actor, recipient, reciprocal, mod, False, actors,
                   place_hint=r_toks if sense.visit else [], nominal=True)
+    if cand is not None and sense.agreement_object:  # "the signing of the MoU"
+        signed = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"), None)
+        cand.topic = _topic(tok, signed, sense) if signed is not None else None
+    return cand
 
 
 # -- shared ---------------------------------------------------------------------------------
@@ -468,6 +485,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     clause = _clause(tok)
     context.extend(contexts.of_tokens(clause, event_type))
     mode = (sense.mode,) if sense.mode and event_type == sense.type else ()
+    if event_type == "CONSULT" and not mode and _by_phone(tok):
+        mode = ("phone",)
     confidence = _confidence(actor + recipient, light, nominal, mod)
     return Candidate(event_type, mode, actor, recipient, tuple(dict.fromkeys(context)), tok, clause,
                      tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
@@ -490,6 +509,16 @@ def _announced_by_actor(tok: Token, actor: list[Resolved], actors: DocActors) ->
             break
         t = t.head
     return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in tok.children)
+
+
+def _by_phone(tok: Token) -> bool:
+    """"Spoke by phone with", "in a telephone call", "over the phone", "by video link"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"by", "over", "in", "via"}:
+            if any(p.lemma_.lower() in {"phone", "telephone", "video", "call", "videoconference"}
+                   for p in c.subtree):
+                return True
+    return False
 
 
 def _future_type(event_type: str) -> str:

@@ -76,7 +76,7 @@ def passive_patient(verb: Token) -> Token | None:
 
 def direct_object(verb: Token) -> Token | None:
     for c in verb.children:
-        if c.dep_ in {"dobj", "dative", "attr"}:
+        if c.dep_ in {"dobj", "dative", "attr"} and c.pos_ != "ADP":
             return c
     # "met Interior Minister Naqvi": the parser sometimes hangs the name off a compound
     return None
@@ -90,7 +90,7 @@ def event_object(verb: Token) -> Token | None:
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
                     out.append((c.lower_, p))

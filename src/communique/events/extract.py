@@ -513,12 +513,9 @@ def _announced_by_actor(tok: Token, actor: list[Resolved], actors: DocActors) ->
 
 def _by_phone(tok: Token) -> bool:
     """"Spoke by phone with", "in a telephone call", "over the phone", "by video link"."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in {"by", "over", "in", "via"}:
-            if any(p.lemma_.lower() in {"phone", "telephone", "video", "call", "videoconference"}
-                   for p in c.subtree):
-                return True
-    return False
+    media = {"phone", "telephone", "video", "call", "videoconference"}
+    return any(c.dep_ == "prep" and c.lower_ in {"by", "over", "in", "via"} and
+               any(p.lemma_.lower() in media for p in c.subtree) for c in tok.children)
 
 
 def _future_type(event_type: str) -> str:

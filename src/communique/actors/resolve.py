@@ -160,7 +160,7 @@ class DocActors:
                 r = self.entity(tok)
                 if r:
                     self.history.append((tok.i, r))
-                    if r.entity.kind in {"state", "person", "agent"}:
+                    if r.entity.kind in {"state", "person", "agent"} and not _is_place_mention(tok):
                         codes.append(r)
             distinct = [s for s in (self._as_state(r) for r in _unique_codes(codes)) if s]
             if len(distinct) >= 2:
@@ -431,7 +431,7 @@ class DocActors:
                 r = self._modifier_country(c)
                 if r:
                     return r
-                if c.dep_ == "compound":  # "the Somali army base"
+                if c.dep_ in {"compound", "amod"}:  # "the Somali army base", "Greek-operated carriers"
                     for cc in c.children:
                         if cc.dep_ in {"amod", "compound", "poss"}:
                             r = self._modifier_country(cc)
@@ -578,6 +578,12 @@ class DocActors:
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+def _is_place_mention(tok: Token) -> bool:
+    """"Hosted by the EU in Brussels": a capital named as a place is not a party to the talks."""
+    return tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in {
+        "in", "at", "to", "from", "near", "into", "across", "outside", "inside", "around"}
 
 
 def conjuncts(tok: Token) -> list[Token]:

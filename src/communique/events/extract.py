@@ -160,8 +160,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = (_target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
                      or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else []))
     if not recipient and obj is not None and not light and EVENT_TYPES[sense.type][0] == 3 or \
-            not recipient and obj is not None and sense.type == "SUPPORT" and not sense.agreement_object:
+            not recipient and obj is not None and sense.type in {"SUPPORT", "CONCEDE"} and not sense.agreement_object:
         recipient = _referenced_event_parties(obj, actor, actors)
+        if recipient and sense.type == "CONCEDE":  # "regretted the move" (another's act): disapproval
+            sense = lexicon().verb("deplore")
     if sense.visit or (light and sense.mode == "visit"):
         recipient = [_host(r) for r in recipient]
     unresolved = obj is not None and not light and not sense.agreement_object and \
@@ -348,7 +350,7 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
                 reciprocal = True
     if obj is not None and (light or sense.agreement_object or not _looks_like_actor(obj)):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense
-        extra = tuple(p for p in sense.recipient_preps if p not in {"at", "around"}) if light else ()
+        extra = tuple(p for p in sense.recipient_preps if p != "at") if light else ()
         a, r, rec = roles.noun_participants(obj, n_sense, extra)
         if light and rec:
             actors.extend(a)

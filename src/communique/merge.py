@@ -94,7 +94,7 @@ def _specificity(c: Candidate) -> tuple[int, float]:
 
 def _event(cluster: list[Candidate], article: Article) -> Event:
     best = max(cluster, key=_specificity)
-    dated = min(cluster, key=lambda c: ({"clause": 0, "sentence": 1, "context": 2}.get(c.date_source, 3),
+    dated = min(cluster, key=lambda c: ({"clause": 0, "sentence": 1, "context": 2, "story": 3}.get(c.date_source, 4),
                                         {"day": 0, "week": 1, "month": 2, "year": 3}[c.date_precision]))
     placed = [c.location for c in cluster if c.location is not None]
     location = max(placed, key=lambda loc: loc.resolution) if placed else None

@@ -17,6 +17,7 @@ from .events import Candidate
 from .model import Article
 
 HISTORICAL_DAYS = 183
+STORY_DAYS = 7
 
 
 def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate]:
@@ -26,7 +27,27 @@ def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate
     paragraph_of = _paragraphs(article.text)
     for cand in cands:
         _date_one(cand, base, dates, frames, paragraph_of)
+    _story_dates(cands, base)
     return cands
+
+
+def _story_dates(cands: list[Candidate], base: dt.date | None) -> None:
+    """An undated past act between the parties of the lead's dated act happened on the lead's day
+    ("Russia and Iran agreed on Wednesday ... The two sides also signed ..."), if that day is within
+    a week of publication."""
+    if base is None:
+        return
+    lead_seqs = sorted({c.sequence for c in cands})[:3]
+    lead = next((c for c in cands if c.sequence in lead_seqs and c.date_source == "clause"
+                 and c.date_precision == "day" and 0 <= _days_before(c.date, base) <= STORY_DAYS), None)
+    if lead is None:
+        return
+    parties = {r.entity.code for r in lead.actor + lead.recipient}
+    for cand in cands:
+        if cand.date_source == "publication" and cand.tense == "past" and not cand.nominal and \
+                parties & {r.entity.code for r in cand.actor + cand.recipient} and cand.sequence > lead.sequence:
+            cand.date, cand.date_precision, cand.date_text, cand.date_source = (
+                lead.date, lead.date_precision, lead.date_text, "story")
 
 
 def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, paragraph_of) -> None:
@@ -72,9 +93,18 @@ def _complement(cand: Candidate) -> set[int]:
 
 
 def _is_onset(date: Span) -> bool:
-    """"Sanctioning Russia since February 2022": the start of something ongoing, not its date."""
-    head = date.root.head
-    return head.lower_ in {"since", "until", "till", "through"} or date.text.lower().startswith("since")
+    """"Sanctioning Russia since (its invasion in) February 2022": the start or end of something
+    ongoing, or the date of a thing the act is about, not the act's own date."""
+    if date.text.lower().startswith("since"):
+        return True
+    t = date.root
+    for _ in range(4):
+        t = t.head
+        if t.lower_ in {"since", "until", "till", "through"}:
+            return True
+        if t.tag_.startswith("VB") or t.head is t:
+            return False
+    return False
 
 
 def _governs(date: Span, cand: Candidate) -> bool:

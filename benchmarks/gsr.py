@@ -41,6 +41,7 @@ def main() -> None:
                 write_jsonl(evs, out)
                 events[art.id] = [e.to_plover() for e in evs if e.is_event]
     right, confusion = 0, Counter()
+    coded = coded_right = dyad_found = dyad_right = 0
     misses: list[str] = []
     texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in open(data / "plover_gsr.articles.jsonl")}
     for gid, g in gold.items():
@@ -52,12 +53,20 @@ def main() -> None:
         main_event = max(matching or preds, key=lambda p: p["confidence"], default=None)
         got = main_event["event"][0] if main_event else "none"
         right += got in wanted
+        if main_event:
+            coded += 1
+            coded_right += got in wanted
+        if matching:
+            dyad_found += 1
+            dyad_right += any(p["event"][0] in wanted for p in matching)
         if got == "none":
             misses.append(gid)
         if got not in wanted:
             confusion[("/".join(sorted(wanted)), got)] += 1
     figures = evaluate_files(data / "plover_gsr.gold.jsonl", out.name)
-    print(f"sentences: {len(gold)}  type accuracy: {right / len(gold):.3f}")
+    print(f"sentences: {len(gold)}  type accuracy over all sentences: {right / len(gold):.3f}")
+    print(f"  over the {coded} sentences coded with an event: {coded_right / max(coded, 1):.3f}; "
+          f"over the {dyad_found} where the gold dyad was found: {dyad_right / max(dyad_found, 1):.3f}")
     if "--misses" in sys.argv:
         for gid in misses:
             print("MISS", gid, gold[gid]["events"][0]["type"], texts[gid][:200])

@@ -411,10 +411,13 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         if hsense and (key in hsense.objects or tok.lemma_.lower() in hsense.objects):
             return None  # a light verb codes it ("held talks")
     a_toks, r_toks, reciprocal = roles.noun_participants(tok, sense)
-    framed = tok.dep_ == "pobj" and head.lower_ in {"during", "at", "in"}
+    framed = tok.dep_ == "pobj" and head.lower_ in {"during", "at", "in", "for"}
     if not a_toks and (tok.dep_ == "dobj" or framed):
         verb = head if tok.dep_ == "dobj" else head.head
-        if verb.tag_ in VERB_TAGS and (framed or not lex.verb(verb.lemma_.lower())):
+        trigger_verb = lex.verb(verb.lemma_.lower()) is not None
+        # "poured into Belgrade for a demonstration": for-frames only under verbs that are no event
+        if verb.tag_ in VERB_TAGS and ((framed and (head.lower_ != "for" or not trigger_verb))
+                                       or not trigger_verb):
             subj, _ = roles.subject(verb)
             if subj is not None:
                 a_toks = [subj]

@@ -156,6 +156,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     recipient = _resolve(recip_toks, actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
+    if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
+        recipient = _resolve(roles.beneficiaries(tok), actors)
     if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:
         recipient = (_target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
                      or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else []))

@@ -126,7 +126,7 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
             if c.lower_ == "between":
                 actors.extend(objs)
                 reciprocal = True
-            elif c.lower_ == "by":
+            elif c.lower_ == "by" or (c.lower_ == "from" and sense.type == "AID"):  # "shipments from Ankara"
                 actors.extend(objs)
             elif c.lower_ in {"with"} and sense.reciprocal_with:
                 actors.extend(objs)
@@ -171,6 +171,22 @@ def frame_participants(tok: Token) -> list[Token]:
                     sense = lexicon().noun(p.lemma_.lower())
                     a, r, _ = noun_participants(p, sense)
                     out.extend(a + r)
+    return out
+
+
+BENEFIT_VERBS = {"help", "assist", "support", "aid", "rebuild", "feed", "relieve", "benefit", "fund"}
+
+
+def beneficiaries(verb: Token) -> list[Token]:
+    """Who an act of aid is for: "to help Malawi", "for Syria", "for refugees in Sudan"."""
+    out: list[Token] = []
+    for t in verb.subtree:
+        if t.lemma_.lower() in BENEFIT_VERBS and t.tag_ == "VB":
+            obj = direct_object(t)
+            if obj is not None:
+                out.append(obj)
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.i in {verb.i, *(c.i for c in verb.children)}:
+            out.append(t)
     return out
 
 

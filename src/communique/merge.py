@@ -49,7 +49,10 @@ def _same(a: Candidate, b: Candidate) -> bool:
 
 
 def _topics_agree(a: Candidate, b: Candidate) -> bool:
-    """Two instruments (an extradition treaty, an MoU) or two matters agreed are two acts."""
+    """Two instruments (an extradition treaty, an MoU) or two matters agreed are two acts; a headline
+    (dated only by the story) names the lead's act in other words."""
+    if "publication" in {a.date_source, b.date_source} and a.date != b.date:
+        return True
     return not (a.topic and b.topic and a.topic != b.topic)
 
 

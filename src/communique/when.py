@@ -115,12 +115,13 @@ def _governs(date: Span, cand: Candidate) -> bool:
 
 
 def _previous_frame(sent: Span, frames, paragraph_of) -> tuple[str, str, str] | None:
-    para = paragraph_of(sent.start_char)
-    best = None
-    for start, frame in frames.items():
-        if start < sent.start and paragraph_of(sent.doc[start].idx) == para:
-            best = frame
-    return best
+    """The date the sentence just before set, in the same paragraph ("...in April. During his visit")."""
+    if sent.start == 0:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    if previous.start not in frames or paragraph_of(previous.start_char) != paragraph_of(sent.start_char):
+        return None
+    return frames[previous.start]
 
 
 def _paragraphs(text: str):

@@ -21,6 +21,8 @@ from .model import Article, Location
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around", "from"}
 CURRENT_DAYS = 10
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district", "state", "island",
+               "area", "outskirts", "centre", "center", "suburb"}
 
 
 def resolve_place(text: str, prefer: set[str]) -> Location | None:
@@ -92,7 +94,8 @@ def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: se
             continue
         seen.add(ent.start)
         head = ent.root.head
-        if ent.root.dep_ != "pobj" or head.lower_ not in PLACE_PREPS:
+        named_place = head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS  # "the port city of Jeddah"
+        if ent.root.dep_ != "pobj" or (head.lower_ not in PLACE_PREPS and not named_place):
             continue
         if ent.label_ == "ORG" and (kb().org(ent.text) is not None or not gazetteer.cities(ent.text)):
             continue  # an organisation after all

@@ -103,9 +103,10 @@ def _skipped(sent: Span, article: Article) -> bool:
 
 
 # -- verbs ----------------------------------------------------------------------------------
-def _verb(tok: Token, actors: DocActors) -> Candidate | None:
-    lex = lexicon()
-    sense = lex.verb(tok.lemma_.lower())
+def verb_sense(tok: Token) -> Sense | None:
+    """The reading of a verb in its clause: its particle ("call on"), its complement ("ordered X
+    to leave"), and whether it has one at all ("called on the minister" is a visit)."""
+    sense = lexicon().verb(tok.lemma_.lower())
     if sense is None:
         return None
     prt = roles.particle(tok)
@@ -117,6 +118,13 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
         if comp is not None and comp.lemma_.lower() in sense.complements:
             sense = sense.complements[comp.lemma_.lower()]
+    return sense
+
+
+def _verb(tok: Token, actors: DocActors) -> Candidate | None:
+    sense = verb_sense(tok)
+    if sense is None:
+        return None
     obj = roles.event_object(tok)
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head  # "a memorandum signed by Belarus and Pakistan"
@@ -315,14 +323,12 @@ def _is_agreement(obj: Token | None) -> bool:
 
 def _consumed(tok: Token) -> bool:
     """A complement of an event verb is that event's content ("agreed to form", "threatened to strike")."""
-    lex = lexicon()
     t = tok
     while t.dep_ == "conj" and roles.clause_head(t) is t:
         t = t.head
     if t.dep_ not in {"xcomp", "ccomp"}:
         return False
-    gov = t.head
-    sense = lex.verb(gov.lemma_.lower())
+    sense = verb_sense(t.head)
     return bool(sense and sense.consumes and sense.type)
 
 
@@ -352,7 +358,8 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
                 reciprocal = True
     if obj is not None and (light or sense.agreement_object or not _looks_like_actor(obj)):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense
-        extra = tuple(p for p in sense.recipient_preps if p != "at") if light else ()
+        # "fired tear gas at demonstrators": the thing used is no party, the one it is aimed at is
+        extra = tuple(p for p in sense.recipient_preps if p != "at" or not light)
         a, r, rec = roles.noun_participants(obj, n_sense, extra)
         if light and rec:
             actors.extend(a)
@@ -483,7 +490,12 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         if event_type not in COOPERATIVE or not recipient and len(codes) < 2:
             return None
         event_type = "AGREE"
-    if mod.future and not mod.negated and not mod.hypothetical:
+    if mod.hypothetical and not mod.negated and EVENT_TYPES[event_type][0] == 4 and recipient and \
+            _announced_by_actor(tok, actor, actors) and _has_condition_clause(tok):
+        # "he will impose the tariff if Europe follows through": the conditional act is a threat
+        context.remove("hypothetical")
+        event_type = "THREATEN"
+    elif mod.future and not mod.negated and not mod.hypothetical:
         if EVENT_TYPES[event_type][0] >= 3 and not _announced_by_actor(tok, actor, actors):
             context.append("hypothetical")  # "preparing to launch a missile": not (yet) a fact
         event_type = _future_type(event_type)
@@ -497,6 +509,11 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     confidence = _confidence(actor + recipient, light, nominal, mod)
     return Candidate(event_type, mode, actor, recipient, tuple(dict.fromkeys(context)), tok, clause,
                      tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
+
+
+def _has_condition_clause(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in tok.children)
 
 
 def _announced_by_actor(tok: Token, actor: list[Resolved], actors: DocActors) -> bool:
@@ -535,6 +552,14 @@ def _future_type(event_type: str) -> str:
 
 
 def _tense(tok: Token) -> str:
+    if tok.pos_ in {"NOUN", "PROPN"}:  # "ahead of talks on Tuesday": the tense of the governing verb
+        head = next((a for a in tok.ancestors if a.tag_ in VERB_TAGS), None)
+        if head is None:
+            return "present"
+        aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & {"will", "shall", "'ll"} or head.lemma_.lower() in {"plan", "schedule", "expect", "prepare"}:
+            return "future"
+        return _tense(head)
     if tok.tag_ in {"VBD", "VBN"}:
         return "past"
     aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}

@@ -99,8 +99,10 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
             negated = True  # "will not take part in talks"
         if lemma in w["negating_verbs"] and link in {"xcomp", "ccomp", "pcomp", "dobj"}:
             negated = True
-        if lemma in w["intent_verbs"] and link in {"xcomp", "acl", "ccomp"}:
+        if lemma in w["intent_verbs"] and link in {"xcomp", "acl"}:
             intent = True
+        if lemma in w["hoping_verbs"] and link == "ccomp":
+            hypothetical = True  # "I'm hoping the administration will make concessions"
         if lemma in w["future_verbs"] and link in {"xcomp", "ccomp", "acl"}:
             future = True
         if _mark(tok) & set(w["conditional_marks"]):

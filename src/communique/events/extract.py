@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import DocActors, Resolved
 from ..model import EVENT_TYPES, Article, Entity, Location, Mention
 from . import contexts, modality, roles
+from ..actors.kb import get as _kb
 from .lexicon import Sense
 from .lexicon import get as lexicon
 
@@ -379,9 +380,7 @@ def _looks_like_party(tok: Token) -> bool:
     """A noun phrase that names people, a state or an organisation ("with strings attached" does not)."""
     if tok.ent_type_ in {"PERSON", "NORP", "ORG", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
         return True
-    from ..actors.kb import get as kb
-
-    return tok.lemma_.lower() in PARTY_NOUNS or kb().agent(tok.lemma_) is not None
+    return tok.lemma_.lower() in PARTY_NOUNS or _kb().agent(tok.lemma_) is not None
 
 
 PARTY_NOUNS = {"man", "woman", "people", "person", "member", "leader", "official", "national", "citizen",
@@ -420,6 +419,9 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         if hsense and (key in hsense.objects or tok.lemma_.lower() in hsense.objects):
             return None  # a light verb codes it ("held talks")
     a_toks, r_toks, reciprocal = roles.noun_participants(tok, sense)
+    # "the Jeddah talks", "the Geneva conference": a city before an event noun is where, not who
+    a_toks = [t for t in a_toks if not (t.dep_ == "compound" and t.ent_type_ == "GPE"
+                                        and t.text not in _kb().by_name and t.text not in _kb().by_demonym)]
     framed = tok.dep_ == "pobj" and head.lower_ in {"during", "at", "in", "for"}
     if not a_toks and (tok.dep_ == "dobj" or framed):
         verb = head if tok.dep_ == "dobj" else head.head

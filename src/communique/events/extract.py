@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocActors, Resolved
+from ..actors.kb import get as _kb
 from ..model import EVENT_TYPES, Article, Entity, Location, Mention
 from . import contexts, modality, roles
-from ..actors.kb import get as _kb
 from .lexicon import Sense
 from .lexicon import get as lexicon
 

@@ -94,7 +94,8 @@ class Entity:
 
     @property
     def key(self) -> str:
-        """Identity used when merging mentions: a named person is more than their country."""
+        """Identity used when merging mentions: a named person, or the police of a country, is more than
+        the country itself."""
         return f"{self.code}:{self.identifier_text}" if self.kind == "person" else self.code
 
     def to_plover(self) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocActors, Resolved
+from ..actors.resolve import conjuncts
 from ..actors.kb import get as _kb
 from ..model import EVENT_TYPES, Article, Entity, Location, Mention
 from . import contexts, modality, roles
@@ -361,7 +362,10 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense
         # "fired tear gas at demonstrators": the thing used is no party, the one it is aimed at is
         extra = tuple(p for p in sense.recipient_preps if p != "at" or not light)
-        a, r, rec = roles.noun_participants(obj, n_sense, extra)
+        a, r, rec = [], [], False
+        for o in conjuncts(obj):  # "tear gas, rubber bullets and stun grenades at demonstrators"
+            oa, orr, orec = roles.noun_participants(o, n_sense, extra)
+            a, r, rec = a + oa, r + orr, rec or orec
         if light and rec:
             actors.extend(a)
             reciprocal = True
@@ -478,6 +482,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         return None
     if unresolved_object and not recipient:
         return None  # "sentenced the men": someone was acted on, but we cannot say who
+    if sense.needs_recipient and not recipient:
+        return None  # "officials warn the fire is too big to put out": a warning to nobody
     if nominal and len(codes) < 2 and not recipient:
         return None
     if sense.visit and not recipient:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocActors, Resolved
-from ..actors.resolve import conjuncts
 from ..actors.kb import get as _kb
+from ..actors.resolve import conjuncts
 from ..model import EVENT_TYPES, Article, Entity, Location, Mention
 from . import contexts, modality, roles
 from .lexicon import Sense

@@ -1,5 +1,5 @@
 """Actors: noun phrases to PLOVER entities (states, IGOs, people, agents), with coreference."""
 
-from .resolve import DocActors, Resolved
+from .resolve import DocActors, Resolved, conjuncts
 
-__all__ = ["DocActors", "Resolved"]
+__all__ = ["DocActors", "Resolved", "conjuncts"]

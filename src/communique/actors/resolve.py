@@ -74,28 +74,22 @@ class DocActors:
         return _unique(out)
 
     def _spread(self, tok: Token, r: Resolved) -> list[Resolved]:
-        """An agent of several countries ("forces from the Philippines, the US and Japan"): one each."""
+        """An agent of several countries ("Thai and Cambodian troops", "forces from the Philippines,
+        the US and Japan"): one agent for each country."""
         if r.entity.kind != "agent":
             return [r]
         for c in tok.children:
+            states: list[Resolved] = []
             if c.dep_ in {"amod", "compound", "nmod"} and any(cc.dep_ == "conj" for cc in c.children):
                 states = [s for s in (self._modifier_country(t) for t in conjuncts(c)) if s]
-                if len(states) > 1:
-                    e = r.entity
-                    return [Resolved(Entity(s.entity.code, e.entity_text, f"{s.entity.identifier_text} "
-                                            f"{e.identifier_text.split(' ', 1)[-1]}", e.sector, e.office, "agent"),
-                                     r.certainty) for s in states]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
+            elif c.dep_ == "prep" and c.lower_ in {"from", "of"}:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                states = [s for s in (self._state(t) for t in conjuncts(pobj)) if s]
-                if len(states) > 1:
-                    e = r.entity
-                    return [Resolved(Entity(s.entity.code, e.entity_text, f"{s.entity.identifier_text} "
-                                            f"{e.identifier_text.split(' ', 1)[-1]}", e.sector, e.office, "agent"),
-                                     r.certainty) for s in states]
+                states = [s for s in (self._state(t) for t in conjuncts(pobj))] if pobj is not None else []
+                states = [s for s in states if s]
+            if len(states) > 1:
+                e, role = r.entity, r.entity.identifier_text.split(" ", 1)[-1]
+                return [Resolved(Entity(s.entity.code, e.entity_text, f"{s.entity.identifier_text} {role}",
+                                        e.sector, e.office, "agent"), r.certainty) for s in states]
         return [r]
 
     def _with_apposition(self, tok: Token) -> Resolved | None:

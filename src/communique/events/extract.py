@@ -11,9 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import DocActors, Resolved
+from ..actors import DocActors, Resolved, conjuncts
 from ..actors.kb import get as _kb
-from ..actors.resolve import conjuncts
 from ..model import EVENT_TYPES, Article, Entity, Location, Mention
 from . import contexts, modality, roles
 from .lexicon import Sense
@@ -81,10 +80,30 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
                 cand = _noun(tok, actors)
             if cand is None:
                 continue
+            if _generic_present(tok, sent, seq, in_caption):
+                continue
             cand = replace(cand, sentence=sent, sequence=seq, in_caption=in_caption,
                            attribution=_attribution(tok, actors, attribution_memory))
             out.extend(_split_meetings(cand))
     return out
+
+
+def _generic_present(tok: Token, sent: Span, seq: int, in_caption: bool) -> bool:
+    """"The United States opposes China's expansion", "the group mainly targets security vehicles":
+    a simple present in running prose states a habit or a stance, not an act on a day. Headlines,
+    captions, bullets (no closing stop) and reported speech ("said Russia supports") are news."""
+    if tok.tag_ not in {"VBZ", "VBP"} or seq == 0 or in_caption:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return False
+    if not sent.text.rstrip().rstrip("”\"'’").endswith((".", "!", "?")):
+        return False
+    t = tok
+    while t.dep_ in {"conj", "xcomp"} and t.head is not t:
+        t = t.head
+    reported = t.dep_ in {"ccomp", "parataxis"} or any(
+        c.lemma_.lower() in lexicon().speech_verbs and c.dep_ in {"parataxis", "advcl", "conj"} for c in t.children)
+    return not reported and not any(e.label_ == "DATE" for e in sent.ents)
 
 
 def _split_meetings(cand: Candidate) -> list[Candidate]:

@@ -26,13 +26,17 @@ from communique.output import write_jsonl  # noqa: E402
 from communique.pipeline import code_articles  # noqa: E402
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--misses", action="store_true", help="list the sentences coded with no event")
     args = ap.parse_args()
     data = Path(args.shared) / "data"
-    gold = {json.loads(line)["id"]: json.loads(line) for line in open(data / "plover_gsr.gold.jsonl")}
+    gold = {r["id"]: r for r in read_jsonl(data / "plover_gsr.gold.jsonl")}
     events: dict[str, list] = {}
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         for item in code_articles(ingest.read_inputs([str(data / "plover_gsr.articles.jsonl")])):
@@ -43,7 +47,7 @@ def main() -> None:
     right, confusion = 0, Counter()
     coded = coded_right = dyad_found = dyad_right = 0
     misses: list[str] = []
-    texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in open(data / "plover_gsr.articles.jsonl")}
+    texts = {r["id"]: r["text"] for r in read_jsonl(data / "plover_gsr.articles.jsonl")}
     for gid, g in gold.items():
         first = g["events"][0]["type"] if g["events"] else "none"
         wanted = set(first) if isinstance(first, list) else {first}

@@ -30,7 +30,7 @@ def peak_rss_mb() -> float:
 
 
 def load_articles(path: Path, n: int) -> list:
-    records = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = []
     i = 0
     while len(out) < n:

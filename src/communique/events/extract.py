@@ -364,7 +364,7 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             actors, recipients = [obj], actors
     elif patient is not None and not light:
         recipients.append(patient)
-    elif obj is not None and not light:
+    elif obj is not None and not light and not sense.topic_object:
         recipients.append(obj)
     for prep, p in roles.prep_objects(tok, sense.recipient_preps + (("between",) if light else ())):
         if ((prep == "with" and sense.reciprocal_with) or prep == "between") and _looks_like_party(p):
@@ -377,7 +377,8 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             if _looks_like_party(p):
                 actors.append(p)
                 reciprocal = True
-    if obj is not None and (light or sense.agreement_object or not _looks_like_actor(obj)):
+    if obj is not None and not sense.topic_object and (light or sense.agreement_object or
+                                                       not _looks_like_actor(obj)):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense
         # "fired tear gas at demonstrators": the thing used is no party, the one it is aimed at is
         extra = tuple(p for p in sense.recipient_preps if p != "at" or not light)

@@ -222,6 +222,8 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
     return None
 
 
+JOINT_NOUNS = {"operation", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
+               "raid", "venture", "project", "inspection", "manoeuvre", "maneuver", "training", "probe"}
 ANAPHORIC_NOUNS = {"move", "decision", "step", "deal", "agreement", "accord", "ruling", "vote", "attack",
                    "strike", "action", "operation", "plan", "announcement", "measure", "decree", "law",
                    "policy", "proposal", "deportation", "expulsion", "arrest", "sanction", "treaty", "pact",
@@ -433,6 +435,8 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         lemma = lemma[:-1]
     key = f"{comp} {lemma}" if comp and lex.noun(f"{comp} {lemma}") else lemma
     sense = lex.noun(key)
+    if lemma in JOINT_NOUNS and any(c.lower_ in {"joint", "combined"} for c in tok.children if c.dep_ == "amod"):
+        sense = lex.verb("cooperate")  # "in a joint operation", "joint naval drills"
     if sense is None or tok.dep_ == "compound":
         return None
     if sense.plural and tok.tag_ not in {"NNS", "NNPS"}:

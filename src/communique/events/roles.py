@@ -119,8 +119,9 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
     recipients: list[Token] = []
     reciprocal = False
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i):
-            actors.append(c)
+        named = c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or c.pos_ == "PROPN"
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and named):
+            actors.append(c)  # "Kubrakov's meeting", "Russian strikes" (not "joint", "peace")
         elif c.dep_ == "prep":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if c.lower_ == "between":

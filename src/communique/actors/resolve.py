@@ -499,6 +499,9 @@ class DocActors:
                 continue
             e = r.entity
             human = e.kind == "person" or (e.kind == "agent" and e.office is not None)
+            plural = self.doc[i].tag_ in {"NNS", "NNPS"} and e.kind == "agent"
+            if low in lex["thing_pronouns"] and plural:
+                continue  # "it" is not "the nationals"
             if (kinds == {"person"} and human) or (kinds != {"person"} and e.kind in kinds and
                                                    (low not in lex["thing_pronouns"] or not human)):
                 return Resolved(e, min(r.certainty, 0.75))

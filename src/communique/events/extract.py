@@ -143,9 +143,13 @@ def verb_sense(tok: Token) -> Sense | None:
 
 
 def _verb(tok: Token, actors: DocActors) -> Candidate | None:
+    if tok.dep_ == "amod":
+        return None  # "detained former leader Aung San Suu Kyi": a description, not a report
     sense = verb_sense(tok)
     if sense is None:
         return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and sense.type == "SUPPORT" and not sense.agreement_object:
+        return None  # "a frigate, supported by patrol aircraft": a description
     obj = roles.event_object(tok)
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head  # "a memorandum signed by Belarus and Pakistan"
@@ -166,6 +170,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         sense = lexicon().verb("threaten")  # "vowed to retaliate", "pledged to strike back"
     if sense.needs_object and obj is None:
         return None
+    if sense.intransitive and roles.direct_object(tok) is not None:
+        return None  # "women demonstrate weaving techniques": showing, not protesting
     if obj is not None and obj.lemma_.lower() in sense.not_objects:
         return None
     if sense.actor_object and (obj is None or not _looks_like_actor(obj) or
@@ -222,6 +228,7 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
     return None
 
 
+VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
 JOINT_NOUNS = {"operation", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
                "raid", "venture", "project", "inspection", "manoeuvre", "maneuver", "training", "probe"}
 ANAPHORIC_NOUNS = {"move", "decision", "step", "deal", "agreement", "accord", "ruling", "vote", "attack",
@@ -246,6 +253,8 @@ def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActo
     for cand in reversed(getattr(actors, "events_so_far", [])):
         if cand.trigger.i >= obj.i or "negation" in cand.context:
             continue
+        if cand.event_type in VERBAL and lemma in ANAPHORIC_NOUNS:
+            continue  # "condemned the deportation, and the UN regretted the move": the deed, not the words
         trig = cand.trigger.lemma_.lower()
         if lemma in ANAPHORIC_NOUNS or trig[:5] == lemma[:5]:
             parties = [r for r in cand.actor if r.entity.code not in own]

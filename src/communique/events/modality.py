@@ -105,6 +105,8 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
             hypothetical = True  # "I'm hoping the administration will make concessions"
         if lemma in w["future_verbs"] and link in {"xcomp", "ccomp", "acl"}:
             future = True
+        if lemma in w["weighing_verbs"] and link == "dobj":
+            hypothetical = True  # "weighing a diplomatic protest", "considering sanctions"
         if _mark(tok) & set(w["conditional_marks"]):
             hypothetical = True
         taux = _aux(tok)

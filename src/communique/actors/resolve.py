@@ -18,6 +18,7 @@ from ..model import Article, Entity
 from .kb import KnowledgeBase, get
 
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "ten", "scores", "thousands", "hundreds",
                   "dozens", "millions", "tens"}
 SPEECH = {"say", "tell", "announce", "state", "add", "claim", "report", "confirm", "insist", "warn", "stress",
@@ -105,18 +106,19 @@ class DocActors:
         return r
 
     def group(self, tok: Token) -> tuple[Resolved, ...] | None:
-        """"The two sides", "both countries", "they": the pair last named together."""
+        """"The two sides", "both countries", "the three leaders", "they": the parties last named
+        together (as many as the number says)."""
         lex = self.kb.lexicon
         lemma = tok.lemma_.lower()
-        is_pair = lemma in lex["pair_nouns"] and tok.tag_ in {"NNS", "NNPS"} and any(
-            c.lower_ in lex["pair_determiners"] for c in tok.children)
+        count = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), None)
+        is_pair = lemma in lex["pair_nouns"] and tok.tag_ in {"NNS", "NNPS"} and count is not None
         is_they = tok.lower_ in lex["group_pronouns"] and tok.dep_ != "poss"
         if not (is_pair or is_they):
             return None
         for i, grp in reversed(self.groups):
-            if i < tok.i:
-                return grp
-        return None if is_they else self._top_pair()
+            if i < tok.i and (count is None or len(grp) >= count):
+                return grp[:count] if count else grp[:2]
+        return None if is_they or count != 2 else self._top_pair()
 
     def country_of(self, tok: Token) -> Resolved | None:
         """A country that modifies a noun: "Turkish police", "Pakistan's army", "of Kenya"."""
@@ -136,6 +138,8 @@ class DocActors:
                             r = self.entity(p)
                             if r is not None and r.entity.code in self.kb.country_name:
                                 return self._as_state(r)
+                            if r is not None and r.entity.kind == "igo":  # "the commander of NATO's mission"
+                                return r
         return None
 
     # -- reading ----------------------------------------------------------------------------
@@ -158,7 +162,7 @@ class DocActors:
                         codes.append(r)
             distinct = [s for s in (self._as_state(r) for r in _unique_codes(codes)) if s]
             if len(distinct) >= 2:
-                self.groups.append((sent.start, tuple(distinct[:2])))
+                self.groups.append((sent.start, tuple(distinct[:5])))
 
     def _resolve(self, tok: Token) -> Resolved | None:
         if tok.pos_ == "PRON":
@@ -303,7 +307,8 @@ class DocActors:
         if (office is None or country is None) and tok.dep_ == "appos" and tok.head.pos_ in {"NOUN", "PROPN"}:
             # "Kosovo's chief negotiator, Deputy Prime Minister Besnik Bislimi": the head describes him
             head = tok.head
-            words = [t for t in head.subtree if t.i < head.i + 1 and t.pos_ != "PUNCT"]
+            inside = {t.i for t in tok.subtree}
+            words = [t for t in head.subtree if t.i not in inside and t.pos_ != "PUNCT"]
             c2, o2 = self._scan_title(words)
             country = country or c2 or self.country_of(head)
             office = office or o2

@@ -39,3 +39,14 @@ def test_full_dates_are_found_with_spans():
     found = timex.find_full_dates(text)
     assert [d.isoformat() for _s, _e, d in found] == ["2025-08-27", "2025-09-03"]
     assert text[found[0][0]:found[0][1]] == "August 27, 2025"
+
+
+@pytest.mark.parametrize(("expr", "tense", "expected"), [
+    ("last summer", "past", ("2024-06-01", "month")),  # story dated 2025-08-27: the summer before
+    ("this summer", "past", ("2025-06-01", "month")),
+    ("next spring", "future", ("2026-03-01", "month")),
+    ("a day", "past", None),  # a duration, not a date
+    ("the same day", "past", None),
+])
+def test_seasons_and_durations(expr, tense, expected):
+    assert timex.resolve(expr, WED, tense) == expected

@@ -163,6 +163,7 @@ def _resolve_cached(expr: str, base: dt.date, future: bool) -> Resolved | None:
     return _dateparser(expr, base, future)
 
 
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _DATELIKE = re.compile(rf"\d|{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
                        r"today|tomorrow|tonight", re.IGNORECASE)
 
@@ -200,6 +201,17 @@ def _rule(rest: str, base: dt.date, future: bool) -> Resolved | None | bool:
              "past year": -1, "next year": 1, "coming year": 1}
     if rest in years:
         return _year(base.year + years[rest])
+    season = next((w for w in words if w in SEASONS), None)
+    if season and len(words) <= 3:  # "last summer", "this spring": the season's first month
+        month = SEASONS[season]
+        year = base.year
+        if "last" in words or "past" in words:
+            year = base.year - 1 if (month + 2) >= base.month else base.year
+        elif "next" in words or "coming" in words or (future and "this" not in words):
+            year = base.year if month > base.month else base.year + 1
+        elif month > base.month and "this" not in words:
+            year = base.year - 1
+        return _month(dt.date(year, month, 1))
     m = _AGO.match(rest)
     if m:
         n = int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"]]

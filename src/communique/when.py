@@ -56,7 +56,7 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
     found = None
     if base is not None:
         clause = {t.i for t in cand.clause} - _complement(cand)
-        own = [d for d in dates if d.root.i in clause]
+        own = [d for d in dates if d.root.i in clause or _when_clause_of(d, cand)]
         above = [d for d in dates if d.sent == sent and d.root.i not in clause and _governs(d, cand)]
         in_sentence = [d for d in dates if d.sent == sent and d.root.i not in _complement(cand)]
         lone = in_sentence if len(in_sentence) == 1 and cand.nominal else []  # "talks ... ended on Monday"
@@ -64,7 +64,7 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             # a date on the reporting verb above dates the report, which is past ("said on Wednesday")
             when = tense if source == "clause" else "past"
             for d in sorted(group, key=lambda d: abs(d.root.i - cand.trigger.i)):
-                if _is_onset(d):
+                if _is_onset(d) and not _when_clause_of(d, cand):
                     continue
                 hit = timex.resolve(d.text, base, when)
                 if hit and not (cand.tense == "future" and hit[0] > base.isoformat()):
@@ -85,6 +85,13 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             base.isoformat(), "day", None, "publication")
     if base is not None and cand.date and _days_before(cand.date, base) > HISTORICAL_DAYS:
         cand.context = tuple(dict.fromkeys((*cand.context, "historical")))
+
+
+def _when_clause_of(date: Span, cand: Candidate) -> bool:
+    """"...since last summer, when Macron backed the plan": the act is dated by the time it modifies."""
+    trig = cand.trigger
+    return trig.dep_ == "relcl" and any(c.lower_ == "when" for c in trig.children) and \
+        date.start <= trig.head.i < date.end
 
 
 def _complement(cand: Candidate) -> set[int]:

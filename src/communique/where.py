@@ -56,7 +56,7 @@ def assign(cands: list[Candidate], article: Article, actors: DocActors) -> list[
     for cand in cands:
         cand.location = (_from_tokens(cand.place_hint, prefer)
                          or _from_span(cand.clause, cand, prefer, role_tokens)
-                         or _from_span(list(cand.sentence), cand, prefer, role_tokens)
+                         or _from_span(list(cand.sentence), cand, prefer, role_tokens | _described(cand))
                          or _dateline_if_current(cand, dateline, base)
                          or _host_country(cand))
     return cands
@@ -83,6 +83,17 @@ def _from_tokens(tokens: list[Token], prefer: set[str]) -> Location | None:
             if loc:
                 return loc
     return None
+
+
+def _described(cand: Candidate) -> set[int]:
+    """Places that describe a party of another clause ("officials in Kabul said"), not an event."""
+    out: set[int] = set()
+    for t in cand.sentence:
+        trig = cand.trigger
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"} and t != trig \
+                and not t.is_ancestor(trig) and not trig.is_ancestor(t):
+            out.update(x.i for x in t.subtree)
+    return out
 
 
 def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: set[int]) -> Location | None:

@@ -144,6 +144,7 @@ class Location:
     province: str | None = None
     feature_code: str | None = None
     resolution: int = 1  # 5 sub-city ... 3 city, 2 province, 1 country
+    source: str = "text"  # text (named for the event) | dateline | inferred (the acting state's own)
 
     def to_plover(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}

@@ -87,6 +87,8 @@ def render_table(pairs: list[tuple[Article, list[Event]]], console=None) -> None
             if e.location:
                 where = e.location.resolved_place + (f", {e.location.country_code}" if e.location.country_code
                                                      and e.location.resolution > 1 else "")
+                if e.location.source != "text":
+                    where += f" ({e.location.source})"
                 line.append(f"   @ {where}", style="magenta")
             line.append(f"   conf {e.confidence:.2f}", style="dim")
             console.print(line)

@@ -9,6 +9,7 @@ from unrelated parts of the story. Ambiguous names prefer the article's own coun
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -58,8 +59,26 @@ def assign(cands: list[Candidate], article: Article, actors: DocActors) -> list[
                          or _from_span(cand.clause, cand, prefer, role_tokens)
                          or _from_span(list(cand.sentence), cand, prefer, role_tokens | _described(cand))
                          or _dateline_if_current(cand, dateline, base)
-                         or _host_country(cand))
+                         or _host_country(cand)
+                         or _home_country(cand))
     return cands
+
+
+HOME_TYPES = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "SANCTION", "CONCEDE", "RETREAT", "COERCE",
+              "MOBILIZE", "AID"}
+
+
+def _home_country(cand: Candidate) -> Location | None:
+    """A statement or a decision with no place named was most likely made at home: the acting
+    state's own country, at country resolution, marked as inferred. Attacks take the target's."""
+    parties = cand.recipient if cand.event_type == "ASSAULT" else cand.actor if cand.event_type in HOME_TYPES else []
+    if len({r.entity.code for r in parties}) != 1:
+        return None  # two states signing or clashing: no one home to infer
+    for r in parties:
+        name = kb().country_name.get(r.entity.code)
+        if name:
+            return Location("", name, r.entity.code, resolution=1, source="inferred")
+    return None
 
 
 def _role_tokens(cands: list[Candidate]) -> set[int]:
@@ -129,8 +148,9 @@ def _ent(tok: Token) -> Span | None:
 def _dateline_location(article: Article, prefer: set[str]) -> Location | None:
     if not article.dateline:
         return None
-    place = article.dateline.split(",")[0].strip().title()
-    return resolve_place(place, prefer)
+    place = article.dateline.split(",")[0].split("/")[0].strip().title()
+    loc = resolve_place(place, prefer)
+    return replace(loc, source="dateline") if loc else None
 
 
 def _dateline_if_current(cand: Candidate, dateline: Location | None, base: dt.date | None) -> Location | None:

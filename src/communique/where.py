@@ -74,6 +74,8 @@ def _home_country(cand: Candidate) -> Location | None:
     parties = cand.recipient if cand.event_type == "ASSAULT" else cand.actor if cand.event_type in HOME_TYPES else []
     if len({r.entity.code for r in parties}) != 1:
         return None  # two states signing or clashing: no one home to infer
+    if any(t.ent_type_ == "ORG" and t.head.lower_ in {"at", "before", "to"} for t in cand.sentence):
+        return None  # "speaking at the UN Security Council", "told a forum at the Cato Institute": away
     for r in parties:
         name = kb().country_name.get(r.entity.code)
         if name:

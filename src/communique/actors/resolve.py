@@ -368,6 +368,8 @@ class DocActors:
                 return person
         if lemma in lex["country_nouns"] and tok.tag_ in {"NN", "NNP"} and not country:
             return self._country_description(tok)
+        if lemma in lex["organisation_nouns"] and any(c.lower_ == "the" for c in tok.children) and not country:
+            return self._latest_organisation(tok)  # "the regional body", "the bloc", "the alliance"
         agent = self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma)
         if office and not agent:
             agent = (office[1], "country")
@@ -473,6 +475,12 @@ class DocActors:
             if allowed is None or e.code in allowed or self.kb.continent.get(e.code) in allowed:
                 return Resolved(Entity(e.code, f"the {region + ' ' if region else ''}{tok.text}".strip(),
                                        e.identifier_text, None, None, "state"), 0.8)
+        return None
+
+    def _latest_organisation(self, tok: Token) -> Resolved | None:
+        for i, r in reversed(self.history):
+            if i < tok.i and r.entity.kind == "igo":
+                return Resolved(r.entity, min(r.certainty, 0.75))
         return None
 
     def _region(self, words: str) -> set[str] | None:

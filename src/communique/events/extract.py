@@ -511,7 +511,7 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     if not actor:
         return None
     codes = {r.entity.code for r in actor} | {r.entity.code for r in recipient}
-    if event_type in NEEDS_COUNTERPART and len(codes) < 2:
+    if (event_type in NEEDS_COUNTERPART or sense.needs_counterpart) and len(codes) < 2:
         return None
     if unresolved_object and not recipient:
         return None  # "sentenced the men": someone was acted on, but we cannot say who

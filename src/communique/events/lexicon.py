@@ -28,8 +28,8 @@ class Sense:
     plural: bool = False
     actor_object: bool = False  # the object must name a party ("called Faye", not "called the move a step")
     topic_object: bool = False  # the object is what is talked about, never a party
-    intransitive: bool = False
-    needs_counterpart: bool = False  # two parties or none: a fight with nobody is no event  # with a direct object it is another verb ("demonstrate a technique")
+    intransitive: bool = False  # with a direct object it is another verb ("demonstrate a technique")
+    needs_counterpart: bool = False  # two parties or none: a fight with nobody is no event
     not_objects: tuple[str, ...] = ()  # objects that make it no event ("rejected the allegations")
     recipient_preps: tuple[str, ...] = DEFAULT_PREPS
     bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)

@@ -45,7 +45,6 @@ CAMEO_BY_MODE: dict[tuple[str, str], str] = {
 }
 
 NOT_EVENT_CONTEXTS = frozenset({"negation", "hypothetical"})
-DATE_SOURCES = ("metadata", "dateline", "caption", "text", "weekday", "option", "none")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,9 @@ class Article:
     text: str
     title: str | None = None
     date: str | None = None  # publication date, YYYY-MM-DD
-    date_source: str = "none"  # one of DATE_SOURCES: where the publication date came from
+    # where the publication date came from: metadata | dateline | caption | text (each "+weekday" when a
+    # weekday the story names agrees) | weekday (a "Thursday, January 16" with no year) | option | none
+    date_source: str = "none"
     url: str | None = None
     source: str | None = None  # outlet
     origin: str = ""  # where it was read from: a path, "path:line" or "-"

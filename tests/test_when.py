@@ -76,3 +76,10 @@ def test_old_background_is_historical():
 def test_recent_act_is_not_historical():
     assert "historical" not in only("Ghana and Togo signed a border security pact on Tuesday.").context
 
+
+
+def test_days_earlier_count_back_from_the_lead_not_from_publication():
+    text = ("ANKARA: Turkish police detained the mayor on Wednesday. "
+            "Two days earlier, Turkey expelled a Greek diplomat.")
+    dates = {e.event_type: e.date for e in code_text(text, date="2025-03-20")}
+    assert dates == {"COERCE": "2025-03-19", "SANCTION": "2025-03-17"}

@@ -9,6 +9,7 @@ relative expression points ("on Wednesday" in a past-tense clause is the latest 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -27,8 +28,32 @@ def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate
     paragraph_of = _paragraphs(article.text)
     for cand in cands:
         _date_one(cand, base, dates, frames, paragraph_of)
+    story = _lead_date(cands, base)
+    for cand in cands:  # "a day earlier" counts back from the lead's day, known only now
+        if story and cand.date_text and EARLIER.match(" ".join(cand.date_text.lower().split())):
+            cand.date, cand.date_precision = _relative_to_story(cand.date_text, story, base)
     _story_dates(cands, base)
     return cands
+
+
+EARLIER = re.compile(r"^(?:(a|one|two|three|\d+) days? (?:earlier|before)|the (?:previous|preceding) day|"
+                     r"the day before|a week earlier)$", re.IGNORECASE)
+
+
+def _lead_date(cands: list[Candidate], base: dt.date | None) -> dt.date | None:
+    """The day of the lead's dated act: what "a day earlier" counts back from."""
+    for c in cands[:6]:
+        if base is not None and c.date_precision == "day" and c.date_source == "clause" and c.date:
+            return timex.parse_iso(c.date)
+    return None
+
+
+def _relative_to_story(text: str, story: dt.date | None, base: dt.date) -> tuple[str, str] | None:
+    m = EARLIER.match(" ".join(text.lower().split()))
+    if not m:
+        return None
+    days = 7 if "week" in text.lower() else timex.NUMBERS.get(m[1] or "one") or int(m[1] or 1)
+    return ((story or base) - dt.timedelta(days=days)).isoformat(), "day"
 
 
 def _story_dates(cands: list[Candidate], base: dt.date | None) -> None:
@@ -66,7 +91,7 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             for d in sorted(group, key=lambda d: abs(d.root.i - cand.trigger.i)):
                 if _is_onset(d) and not _when_clause_of(d, cand):
                     continue
-                hit = timex.resolve(d.text, base, when)
+                hit = _relative_to_story(d.text, None, base) or timex.resolve(d.text, base, when)
                 if hit and not (cand.tense == "future" and hit[0] > base.isoformat()):
                     found = (*hit, d.text, source)
                     break

@@ -101,3 +101,9 @@ def test_a_failure_to_code_raises_instead_of_looking_like_no_events(monkeypatch)
     monkeypatch.setattr(pipeline, "code_doc", broken)
     with pytest.raises(pipeline.CodingError, match="boom"):
         code_text("Kenya and Ethiopia agreed to reopen the border.", date="2025-06-11")
+
+
+def test_troops_arriving_are_deployed_not_visiting():
+    e = only("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.")
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("MOBILIZE", ["BGD"], ["SLE"])
+    assert only("Kenyan President William Ruto arrived in Addis Ababa on Tuesday.").event_type == "CONSULT"

@@ -203,6 +203,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
             sense = lexicon().verb("deplore")
     if sense.visit or (light and sense.mode == "visit"):
         recipient = [_host(r) for r in recipient]
+        if actor and all(r.entity.kind in {"agent", "igo"} and r.entity.sector == "MIL" for r in actor):
+            sense = lexicon().verb("deploy")  # "peacekeeping troops arrived in Bosnia": a deployment
     unresolved = obj is not None and not light and not sense.agreement_object and \
         _looks_like_party(obj) and actors.entity(obj) is None
     cand = _build(sense, tok, actor, recipient, reciprocal, mod, light, actors,

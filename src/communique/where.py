@@ -141,10 +141,10 @@ def _ent(tok: Token) -> Span | None:
     """The named entity a token belongs to, if it may be a place (NER calls some cities ORG)."""
     if tok.ent_type_ not in PLACE_LABELS | {"ORG"}:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":  # walk back to the entity's first token
+        start -= 1
+    return next((e for e in tok.doc[start:tok.i + 1].ents if e.start <= tok.i < e.end), None)
 
 
 def _dateline_location(article: Article, prefer: set[str]) -> Location | None:

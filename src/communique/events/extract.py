@@ -246,13 +246,13 @@ def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActo
     reported before; its parties are the recipients."""
     lemma = obj.lemma_.lower()
     if lemma not in ANAPHORIC_NOUNS and not any(c.trigger.lemma_.lower()[:5] == lemma[:5]
-                                                for c in getattr(actors, "events_so_far", [])
+                                                for c in actors.events_so_far
                                                 if len(lemma) > 5):
         return []
     if any(c.dep_ in {"poss", "prep"} for c in obj.children):
         return []  # its own participants are named: read them, do not guess
     own = {r.entity.code for r in actor}
-    for cand in reversed(getattr(actors, "events_so_far", [])):
+    for cand in reversed(actors.events_so_far):
         if cand.trigger.i >= obj.i or "negation" in cand.context:
             continue
         if cand.event_type in VERBAL and lemma in ANAPHORIC_NOUNS:
@@ -328,7 +328,7 @@ def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
         return None
     measured = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj" and obj.lemma_.lower() in MEASURES]
-    for o in roles_conjuncts(obj) + measured:
+    for o in conjuncts(obj) + measured:
         lemma = o.lemma_.lower()
         comp = next((c.lemma_.lower() for c in o.children if c.dep_ == "compound"), None)
         joint = any(c.lower_ in {"joint", "combined"} for c in o.children if c.dep_ in {"amod", "compound"})
@@ -336,12 +336,6 @@ def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
             if key in objects:
                 return key
     return None
-
-
-def roles_conjuncts(tok: Token) -> list[Token]:
-    out = [tok]
-    out.extend(c for c in tok.children if c.dep_ == "conj")
-    return out
 
 
 MEASURES = {"tonne", "ton", "tons", "tonnes", "shipment", "consignment", "batch", "package", "load", "cargo",
@@ -352,7 +346,7 @@ def _is_agreement(obj: Token | None) -> bool:
     if obj is None:
         return False
     agreements = lexicon().agreement_nouns
-    return any(o.lemma_.lower() in agreements or o.lower_ in agreements for o in roles_conjuncts(obj))
+    return any(o.lemma_.lower() in agreements or o.lower_ in agreements for o in conjuncts(obj))
 
 
 def _consumed(tok: Token) -> bool:

@@ -247,3 +247,25 @@ def test_ids_are_stable_for_the_same_text():
     first = [e.id for e in code_text(SCRAPED, date="2025-06-11")]
     again = [e.id for e in code_text(SCRAPED, date="2025-06-11")]
     assert first == again and len(set(first)) == len(first)
+
+
+def test_the_two_after_a_pair_of_people_are_both_actors():
+    text = ("Thai police chief Kittharath Punpetch hosted Chinese Assistant Minister of Public Security "
+            "Liu Zhongyi in Bangkok on Tuesday, where the two agreed to set up a joint task force.")
+    agree = next(e for e in events(text) if e.event_type == "AGREE")
+    assert codes(agree.actor) == ["CHN", "THA"]
+
+
+def test_welcoming_an_agreement_makes_its_parties_the_recipients():
+    text = ("Somalia and Ethiopia agreed on Wednesday to end their dispute over sea access. "
+            "Ethiopia expelled Somalia's ambassador in April. "
+            "The African Union Commission welcomed the agreement on Thursday.")
+    welcome = next(e for e in events(text) if e.event_type == "SUPPORT")
+    assert codes(welcome.recipient) == ["ETH", "SOM"]
+
+
+def test_a_spokesman_for_the_secretary_general_speaks_for_the_un():
+    text = ("Ethiopia and Eritrea massed troops on their border this month. A spokesman for U.N. "
+            "Secretary-General Antonio Guterres on Wednesday urged the two sides to resolve their differences.")
+    req = next(e for e in events(text) if e.event_type == "REQUEST")
+    assert codes(req.actor) == ["UNO"] and codes(req.recipient) == ["ERI", "ETH"]

@@ -83,3 +83,12 @@ def test_days_earlier_count_back_from_the_lead_not_from_publication():
             "Two days earlier, Turkey expelled a Greek diplomat.")
     dates = {e.event_type: e.date for e in code_text(text, date="2025-03-20")}
     assert dates == {"COERCE": "2025-03-19", "SANCTION": "2025-03-17"}
+
+
+def test_an_act_a_day_before_the_lead_is_counted_back_from_the_lead():
+    text = ("Thailand on Wednesday extradited to China a man accused of running scam compounds. "
+            "The handover came a day after Thai police chief Kittharath Punpetch hosted Chinese "
+            "Assistant Minister of Public Security Liu Zhongyi in Bangkok.")
+    by_type = {e.event_type: e for e in code_text(text, date=THU)}
+    assert by_type["COOPERATE"].date == "2025-08-27"
+    assert by_type["CONSULT"].date == "2025-08-26"

@@ -91,6 +91,9 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             for d in sorted(group, key=lambda d: abs(d.root.i - cand.trigger.i)):
                 if _is_onset(d) and not _when_clause_of(d, cand):
                     continue
+                if _gap_before(d, cand):  # "came a day after X hosted Y": the lead's day, less one
+                    found = (base.isoformat(), "day", f"{d.text} earlier", source)
+                    break
                 hit = _relative_to_story(d.text, None, base) or timex.resolve(d.text, base, when)
                 if hit and not (cand.tense == "future" and hit[0] > base.isoformat()):
                     found = (*hit, d.text, source)
@@ -110,6 +113,21 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             base.isoformat(), "day", None, "publication")
     if base is not None and cand.date and _days_before(cand.date, base) > HISTORICAL_DAYS:
         cand.context = tuple(dict.fromkeys((*cand.context, "historical")))
+
+
+GAP = re.compile(r"^(a|one|two|three|\d+) (day|week)s?$", re.IGNORECASE)
+
+
+def _gap_before(date: Span, cand: Candidate) -> bool:
+    """"The handover came a day after Punpetch hosted Liu": the act of the "after" clause is a gap
+    before the story's act, counted back once the lead's day is known."""
+    if not GAP.match(date.text.strip()) or date.end >= len(date.doc):
+        return False
+    after = date.doc[date.end]
+    if after.lower_ != "after":
+        return False
+    clause = after.head if after.dep_ == "mark" else after
+    return cand.trigger.i in {t.i for t in clause.subtree} and cand.trigger.i > after.i
 
 
 def _when_clause_of(date: Span, cand: Candidate) -> bool:

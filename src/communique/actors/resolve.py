@@ -18,6 +18,7 @@ from ..model import Article, Entity
 from .kb import KnowledgeBase, get
 
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "ten", "scores", "thousands", "hundreds",
                   "dozens", "millions", "tens"}
@@ -113,6 +114,9 @@ class DocActors:
         count = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), None)
         is_pair = lemma in lex["pair_nouns"] and tok.tag_ in {"NNS", "NNPS"} and count is not None
         is_they = tok.lower_ in lex["group_pronouns"] and tok.dep_ != "poss"
+        if tok.lower_ in GROUP_SIZES and tok.dep_ in {"nsubj", "nsubjpass"} and (
+                tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)):
+            count, is_pair = GROUP_SIZES[tok.lower_], True  # "where the two agreed", "both said"
         if not (is_pair or is_they):
             return None
         for i, grp in reversed(self.groups):
@@ -140,6 +144,11 @@ class DocActors:
                                 return self._as_state(r)
                             if r is not None and r.entity.kind == "igo":  # "the commander of NATO's mission"
                                 return r
+            if c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() in SPOKESPEOPLE:
+                for p in c.children:  # "a spokesman for Secretary-General Guterres": whom he speaks for
+                    r = self.entity(p) if p.dep_ == "pobj" else None
+                    if r is not None and r.entity.kind in {"igo", "state", "person", "agent"}:
+                        return self._as_state(r) if r.entity.code in self.kb.country_name else r
         return None
 
     # -- reading ----------------------------------------------------------------------------
@@ -389,7 +398,7 @@ class DocActors:
         elif country:
             code = country.entity.code
         else:
-            earlier = self._agent_like(sector, tok)
+            earlier = self._agent_like(sector, tok, states_only=office is not None)
             if earlier is not None:
                 code, certainty = earlier, 0.75
             else:
@@ -402,11 +411,13 @@ class DocActors:
         return Resolved(Entity(code, text or tok.text, ident, sector, office[0] if office else None,
                                "agent"), certainty)
 
-    def _agent_like(self, sector: str, tok: Token) -> str | None:
+    def _agent_like(self, sector: str, tok: Token, states_only: bool = False) -> str | None:
         """"Ethiopian soldiers ... the troops": an unmodified agent noun takes the country of the
-        latest agent of the same sector."""
+        latest agent of the same sector. A minister is a state's, never an organisation's."""
         for i, r in reversed(self.history):
             e = r.entity
+            if states_only and e.code not in self.kb.country_name:
+                continue
             if i < tok.i and e.kind in {"agent", "person"} and e.sector == sector and r.certainty > 0.6:
                 return e.code
         return None

@@ -233,35 +233,37 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
 VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
 JOINT_NOUNS = {"operation", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
                "raid", "venture", "project", "inspection", "manoeuvre", "maneuver", "training", "probe"}
-ANAPHORIC_NOUNS = {"move", "decision", "step", "deal", "agreement", "accord", "ruling", "vote", "attack",
-                   "strike", "action", "operation", "plan", "announcement", "measure", "decree", "law",
-                   "policy", "proposal", "deportation", "expulsion", "arrest", "sanction", "treaty", "pact",
-                   "offensive", "killing", "detention", "crackdown", "visit", "talk", "declaration", "verdict",
-                   "sentence", "conviction", "raid", "bombing", "airstrike", "invasion", "release", "exchange",
-                   "truce", "ceasefire", "election", "result", "aid", "support", "gesture", "initiative", "effort"}
+PARTICIPANT_PREPS = {"of", "between", "with", "by", "against", "on"}
 
 
 def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
     """"Rubio condemned the deportation", "the AU welcomed the agreement": the object names an event
-    reported before; its parties are the recipients."""
+    reported before; its parties are the recipients. The noun says which acts it can name (an
+    agreement is an AGREE or a signing, "the move" any deed but words)."""
     lemma = obj.lemma_.lower()
-    if lemma not in ANAPHORIC_NOUNS and not any(c.trigger.lemma_.lower()[:5] == lemma[:5]
-                                                for c in actors.events_so_far
-                                                if len(lemma) > 5):
+    references = lexicon().event_references
+    kinds = references.get(lemma)
+    if kinds is None and not (len(lemma) > 5 and any(c.trigger.lemma_.lower()[:5] == lemma[:5]
+                                                      for c in actors.events_so_far)):
         return []
-    if any(c.dep_ in {"poss", "prep"} for c in obj.children):
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS and any(
+            p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"} for p in c.children)) for c in obj.children):
         return []  # its own participants are named: read them, do not guess
     own = {r.entity.code for r in actor}
     for cand in reversed(actors.events_so_far):
         if cand.trigger.i >= obj.i or "negation" in cand.context:
             continue
-        if cand.event_type in VERBAL and lemma in ANAPHORIC_NOUNS:
-            continue  # "condemned the deportation, and the UN regretted the move": the deed, not the words
         trig = cand.trigger.lemma_.lower()
-        if lemma in ANAPHORIC_NOUNS or trig[:5] == lemma[:5]:
-            parties = [r for r in cand.actor if r.entity.code not in own]
-            if parties:
-                return [Resolved(r.entity, r.certainty * 0.8) for r in parties]
+        if kinds is not None:
+            if kinds and cand.event_type not in kinds:
+                continue
+            if not kinds and cand.event_type in VERBAL:
+                continue  # "condemned the deportation, and the UN regretted the move": the deed, not the words
+        elif trig[:5] != lemma[:5]:
+            continue
+        parties = [r for r in cand.actor if r.entity.code not in own]
+        if parties:
+            return [Resolved(r.entity, r.certainty * 0.8) for r in parties]
     return []
 
 

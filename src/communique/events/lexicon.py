@@ -69,6 +69,7 @@ class Lexicon:
     nouns: dict[str, Sense]
     agreement_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    event_references: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def verb(self, lemma: str) -> Sense | None:
         return self.verbs.get(lemma)
@@ -85,4 +86,5 @@ def get() -> Lexicon:
         nouns={str(k): _sense(v) for k, v in raw["nouns"].items()},
         agreement_nouns=frozenset(raw["agreement_nouns"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
+        event_references={str(k): frozenset(v or ()) for k, v in raw["event_references"].items()},
     )

@@ -28,12 +28,25 @@ def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate
     paragraph_of = _paragraphs(article.text)
     for cand in cands:
         _date_one(cand, base, dates, frames, paragraph_of)
+    _share_with_conjuncts(cands)
     story = _lead_date(cands, base)
     for cand in cands:  # "a day earlier" counts back from the lead's day, known only now
         if story and cand.date_text and EARLIER.match(" ".join(cand.date_text.lower().split())):
             cand.date, cand.date_precision = _relative_to_story(cand.date_text, story, base)
     _story_dates(cands, base)
     return cands
+
+
+def _share_with_conjuncts(cands: list[Candidate]) -> None:
+    """"Guo accused Manila ... on Thursday, and urged the Philippines to stop": a coordinated act
+    left undated shares the date of the act it is coordinated with."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        head = by_trigger.get(cand.trigger.head.i) if cand.trigger.dep_ == "conj" else None
+        if cand.date_source == "publication" and head is not None and head.date_source != "publication" \
+                and cand.tense == head.tense:
+            cand.date, cand.date_precision, cand.date_text, cand.date_source = (
+                head.date, head.date_precision, head.date_text, head.date_source)
 
 
 EARLIER = re.compile(r"^(?:(a|one|two|three|\d+) days? (?:earlier|before)|the (?:previous|preceding) day|"
@@ -152,7 +165,7 @@ def _is_onset(date: Span) -> bool:
         t = t.head
         if t.lower_ in {"since", "until", "till", "through"}:
             return True
-        if t.tag_.startswith("VB") or t.head is t:
+        if t.tag_.startswith("VB") or t.head.i == t.i:
             return False
     return False
 

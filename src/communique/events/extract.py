@@ -99,7 +99,7 @@ def _generic_present(tok: Token, sent: Span, seq: int, in_caption: bool) -> bool
     if not sent.text.rstrip().rstrip("”\"'’").endswith((".", "!", "?")):
         return False
     t = tok
-    while t.dep_ in {"conj", "xcomp"} and t.head is not t:
+    while t.dep_ in {"conj", "xcomp"} and t.head.i != t.i:
         t = t.head
     reported = t.dep_ in {"ccomp", "parataxis"} or any(
         c.lemma_.lower() in lexicon().speech_verbs and c.dep_ in {"parataxis", "advcl", "conj"} for c in t.children)
@@ -292,7 +292,7 @@ def _has_infinitive(tok: Token) -> bool:
     """"Called on the US and Qatar, which mediated, to press Kigali": a to-infinitive anywhere below."""
     if any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
         return True
-    return any(t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) for t in tok.subtree if t is not tok)
+    return any(t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) for t in tok.subtree if t.i != tok.i)
 
 
 HOSTILE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "consequence", "punishment", "countermeasure"}
@@ -365,7 +365,7 @@ def _consumed(tok: Token) -> bool:
 def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
     subj, _inherited = roles.subject(tok)
     patient = roles.passive_patient(tok)
-    actors: list[Token] = [subj] if subj is not None else []
+    actors: list[Token] = [subj, *roles.co_subjects(tok, subj)] if subj is not None else []
     recipients: list[Token] = []
     reciprocal = False
     if sense.inverse:

@@ -79,7 +79,7 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
         future = True
     tok = trigger
     for _ in range(8):
-        if tok.dep_ not in CLAUSE_LINKS or tok.head is tok:
+        if tok.dep_ not in CLAUSE_LINKS or tok.head.i == tok.i:
             break
         link, tok = tok.dep_, tok.head
         lemma = tok.lemma_.lower()

@@ -45,7 +45,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if p.dep_ == "pobj":
                     return p, False
     head = clause_head(verb)
-    if head is not verb:
+    if head.i != verb.i:
         return subject(head, depth + 1)[0], True
     dep = verb.dep_
     if dep == "relcl" and verb.head.pos_ in NOUN_POS:
@@ -68,6 +68,14 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if dep in {"acl", "pcomp"} and verb.tag_ == "VBG":
         return (verb.head if verb.head.pos_ in NOUN_POS else None), True
     return None, False
+
+
+def co_subjects(verb: Token, subj: Token | None) -> list[Token]:
+    """"Kenya, Tanzania agree": headlines and long lists leave the parser with two subjects of one
+    verb; each is an actor."""
+    if subj is None or subj.head.i != verb.i:
+        return []
+    return [c for c in verb.children if c.dep_ == subj.dep_ and c.i != subj.i]
 
 
 def passive_patient(verb: Token) -> Token | None:

@@ -19,6 +19,7 @@ from .model import Article
 
 HISTORICAL_DAYS = 183
 STORY_DAYS = 7
+LEAD_SENTENCES = 3  # the headline and the first sentences: where the story's own act is told
 
 
 def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate]:
@@ -34,7 +35,23 @@ def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate
         if story and cand.date_text and EARLIER.match(" ".join(cand.date_text.lower().split())):
             cand.date, cand.date_precision = _relative_to_story(cand.date_text, story, base)
     _story_dates(cands, base)
+    _share_with_frames(cands)
     return cands
+
+
+def _share_with_frames(cands: list[Candidate]) -> None:
+    """"The deal was struck during talks between X and Y": talks framing a dated act (its "during",
+    "at", "after" phrase) took place then too."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        trig = cand.trigger
+        if not cand.nominal or cand.date_source != "publication" or trig.dep_ != "pobj" or \
+                trig.head.lower_ not in {"during", "at", "in", "on"}:
+            continue
+        verb = by_trigger.get(trig.head.head.i)
+        if verb is not None and verb.date_source != "publication" and verb.tense == cand.tense:
+            cand.date, cand.date_precision, cand.date_text, cand.date_source = (
+                verb.date, verb.date_precision, verb.date_text, verb.date_source)
 
 
 def _share_with_conjuncts(cands: list[Candidate]) -> None:
@@ -75,17 +92,22 @@ def _story_dates(cands: list[Candidate], base: dt.date | None) -> None:
     a week of publication."""
     if base is None:
         return
-    lead_seqs = sorted({c.sequence for c in cands})[:3]
-    lead = next((c for c in cands if c.sequence in lead_seqs and c.date_source == "clause"
+    lead = next((c for c in cands if c.sequence <= LEAD_SENTENCES and c.date_source == "clause"
                  and c.date_precision == "day" and 0 <= _days_before(c.date, base) <= STORY_DAYS), None)
     if lead is None:
         return
     parties = {r.entity.code for r in lead.actor + lead.recipient}
     for cand in cands:
         if cand.date_source == "publication" and cand.tense == "past" and not cand.nominal and \
-                parties & {r.entity.code for r in cand.actor + cand.recipient} and cand.sequence > lead.sequence:
+                _same_parties(parties, {r.entity.code for r in cand.actor + cand.recipient}) and \
+                cand.sequence > lead.sequence:
             cand.date, cand.date_precision, cand.date_text, cand.date_source = (
                 lead.date, lead.date_precision, lead.date_text, "story")
+
+
+def _same_parties(lead: set[str], other: set[str]) -> bool:
+    """The lead's parties, or some of them with nobody else: "the two sides also signed"."""
+    return bool(other) and (other <= lead or lead <= other)
 
 
 def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, paragraph_of) -> None:

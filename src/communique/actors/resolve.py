@@ -305,8 +305,12 @@ class DocActors:
             if t.i >= span.start:
                 break
             words.append(t)
-        words = _trailing_title(words)
-        country, office = self._scan_title(words)
+        country, office = self._scan_title(_trailing_title(words))
+        if (office is None or country is None) and words and all(t.pos_ not in {"VERB", "AUX"} for t in words):
+            # "Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign Affairs Musalia
+            # Mudavadi": a long title whose last words name no office
+            c2, o2 = self._scan_title(words)
+            country, office = country or c2, office or o2
         if office is None or country is None:
             for c in tok.children:
                 if c.dep_ == "appos" and c.i > tok.i:

@@ -518,6 +518,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     if nominal and len(codes) < 2 and not recipient:
         return None
     if sense.visit and not recipient:
+        recipient = _place_visited(tok, actor, actors)
+    if sense.visit and not recipient:
         return None  # a visit with no host named is not codable
     context: list[str] = []
     if mod.negated:
@@ -550,6 +552,18 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
                      tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
 
 
+def _place_visited(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"The deal was struck in Nairobi during talks with Kombo, who arrived on Monday for a visit":
+    a visit whose clause names no destination is to the foreign place its sentence names."""
+    own = {r.entity.code for r in actor}
+    for t in tok.sent:
+        if t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ in {"in", "to", "at"}:
+            r = actors.entity(t)
+            if r is not None and r.entity.kind == "state" and r.entity.code not in own:
+                return [_host(Resolved(r.entity, r.certainty * 0.8))]
+    return []
+
+
 def _has_condition_clause(tok: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
                for c in tok.children)
@@ -568,7 +582,7 @@ def _announced_by_actor(tok: Token, actor: list[Resolved], actors: DocActors) ->
                 return True
             r = actors.entity(speaker)
             return r is None or r.entity.code in own
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in tok.children)
@@ -648,7 +662,7 @@ def _attribution(tok: Token, actors: DocActors, memory: list[str]) -> str | None
             speech = t.head
         if speech is not None:
             return _speaker(speech, actors, memory)
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return None

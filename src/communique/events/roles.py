@@ -203,16 +203,21 @@ def complement_parties(verb: Token) -> list[Token]:
     """The counterpart inside a content clause: "warned it would act against Seoul and Washington",
     "threatened to strike Iran", "agreed to boost ties with Belarus"."""
     out: list[Token] = []
-    for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+    for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or _to_infinitive(c)):
         if comp.dep_ == "ccomp":  # "demanded that the US cancel": the one asked is the clause's subject
             out.extend(c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON")
         obj = direct_object(comp)
         if obj is not None and (obj.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or obj.pos_ == "PROPN"):
             out.append(obj)
-        for _prep, p in prep_objects(comp, ("against", "on", "with", "to", "toward", "towards")):
-            out.append(p)
+        for _prep, p in prep_objects(comp, ("against", "on", "with", "to", "toward", "towards", "between")):
+            out.append(p)  # "offered to mediate between Sudan and the UAE"
         if obj is not None:
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "to"}:
                     out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
+
+
+def _to_infinitive(tok: Token) -> bool:
+    """"Offered last month to mediate": the parser often makes the content an adverbial clause."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

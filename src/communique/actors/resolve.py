@@ -347,11 +347,16 @@ class DocActors:
             rest.append(_strip_possessive(t.text))
         return country, self._office(rest)
 
-    def _office(self, words: list[str]) -> tuple[str, str] | None:
+    def _office(self, words: list[str], ending: bool = False) -> tuple[str, str] | None:
+        """The longest office the words name; with `ending`, one that ends on the last word (the
+        head noun: "the interior minister", not the "major" of "the sixth major storm") or one
+        written as a title ("Finance Minister Simplex Banda")."""
         words = [w for w in words if w and w not in {"'s", "’s", "the", "The"}]
         n = len(words)
         for size in range(min(n, self.kb.max_office_words), 0, -1):
             for i in range(n - size, -1, -1):
+                if ending and i + size != n and not all(w[:1].isupper() for w in words[i:i + size]):
+                    continue
                 hit = self.kb.office(" ".join(words[i:i + size]))
                 if hit:
                     return hit
@@ -373,7 +378,7 @@ class DocActors:
             return group
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
-        office = self._office(title_words[-4:]) if tok.pos_ in {"PROPN", "NOUN"} else None
+        office = self._office(title_words[-4:], ending=True) if tok.pos_ in {"PROPN", "NOUN"} else None
         country = self.country_of(tok) or self._sibling_country(tok)
         if office:
             person = self._person_with(office[0], country.entity.code if country else None, tok)

@@ -193,9 +193,13 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
         recipient = _resolve(roles.beneficiaries(tok), actors)
-    if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:
+    own = {r.entity.code for r in actor}
+    if all(r.entity.code in own for r in recipient) and obj is not None and EVENT_TYPES[sense.type][0] != 1:
+        # "rejected a list of Algerian nationals that France wants to deport": look further
         recipient = (_target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
-                     or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else []))
+                     or (_proposer(obj, actors) if EVENT_TYPES[sense.type][0] == 3 else [])
+                     or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else [])
+                     or recipient)
     if not recipient and obj is not None and not light and EVENT_TYPES[sense.type][0] == 3 or \
             not recipient and obj is not None and sense.type in {"SUPPORT", "CONCEDE"} and not sense.agreement_object:
         recipient = _referenced_event_parties(obj, actor, actors)
@@ -309,6 +313,19 @@ def _hostile_complement(tok: Token) -> bool:
         if c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_NOUNS:
             return True
     return False
+
+
+def _proposer(obj: Token, actors: DocActors) -> list[Resolved]:
+    """"Rejected a list of nationals that France wants to deport": whoever drew up what is
+    rejected or condemned (the subject of a relative clause on it) is the counterpart."""
+    for t in obj.subtree:
+        if t.dep_ == "relcl" and t.head.i in {x.i for x in obj.subtree}:
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in {"who", "which", "that"}),
+                        None)
+            r = actors.entity(subj) if subj is not None else None
+            if r is not None and r.entity.kind in {"state", "igo", "agent", "person"}:
+                return [r]
+    return []
 
 
 def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:

@@ -193,13 +193,13 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
         recipient = _resolve(roles.beneficiaries(tok), actors)
-    own = {r.entity.code for r in actor}
-    if all(r.entity.code in own for r in recipient) and obj is not None and EVENT_TYPES[sense.type][0] != 1:
-        # "rejected a list of Algerian nationals that France wants to deport": look further
+    if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:
         recipient = (_target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
-                     or (_proposer(obj, actors) if EVENT_TYPES[sense.type][0] == 3 else [])
-                     or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else [])
-                     or recipient)
+                     or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else []))
+    own = {r.entity.code for r in actor}
+    if all(r.entity.code in own for r in recipient) and obj is not None and EVENT_TYPES[sense.type][0] == 3:
+        # "rejected a list of Algerian nationals that France wants to deport": whose list it is
+        recipient = _proposer(obj, actors) or recipient
     if not recipient and obj is not None and not light and EVENT_TYPES[sense.type][0] == 3 or \
             not recipient and obj is not None and sense.type in {"SUPPORT", "CONCEDE"} and not sense.agreement_object:
         recipient = _referenced_event_parties(obj, actor, actors)

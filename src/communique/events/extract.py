@@ -18,6 +18,7 @@ from . import contexts, modality, roles
 from .lexicon import Sense
 from .lexicon import get as lexicon
 
+ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
 COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -477,10 +478,12 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     framed = tok.dep_ == "pobj" and head.lower_ in {"during", "at", "in", "for"}
     if not a_toks and (tok.dep_ == "dobj" or framed):
         verb = head if tok.dep_ == "dobj" else head.head
-        trigger_verb = lex.verb(verb.lemma_.lower()) is not None
-        # "poured into Belgrade for a demonstration": for-frames only under verbs that are no event
-        if verb.tag_ in VERB_TAGS and ((framed and (head.lower_ != "for" or not trigger_verb))
-                                       or not trigger_verb):
+        in_lexicon = lex.verb(verb.lemma_.lower()) is not None
+        vsense = verb_sense(verb) if verb.tag_ in VERB_TAGS else None
+        reports = vsense is not None and vsense.type is not None  # "poured into" (a street) reports none
+        # "poured into Belgrade for a demonstration": for-frames only under verbs that report no event
+        if verb.tag_ in VERB_TAGS and ((framed and (head.lower_ != "for" or not reports))
+                                       or not in_lexicon):
             subj, _ = roles.subject(verb)
             if subj is not None:
                 a_toks = [subj]
@@ -532,8 +535,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         return None  # "sentenced the men": someone was acted on, but we cannot say who
     if sense.needs_recipient and not recipient:
         return None  # "officials warn the fire is too big to put out": a warning to nobody
-    if nominal and len(codes) < 2 and not recipient:
-        return None
+    if nominal and len(codes) < 2 and not recipient and event_type not in ONE_SIDED:
+        return None  # "the talks": a nominal act needs its parties named, unless one side is all it has
     if sense.visit and not recipient:
         recipient = _place_visited(tok, actor, actors)
     if sense.visit and not recipient:

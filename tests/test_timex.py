@@ -15,6 +15,10 @@ WED = dt.date(2025, 8, 27)  # a Wednesday
     ("in April", "past", ("2025-04-01", "month")),
     ("in October", "past", ("2024-10-01", "month")),
     ("in October", "future", ("2025-10-01", "month")),
+    ("last October", "past", ("2024-10-01", "month")),
+    ("last August", "past", ("2024-08-01", "month")),  # not the current month
+    ("last July", "past", ("2025-07-01", "month")),
+    ("next March", "future", ("2026-03-01", "month")),
     ("last week", "past", ("2025-08-18", "week")),
     ("over the weekend", "past", ("2025-08-23", "week")),
     ("earlier this year", "past", ("2025-01-01", "year")),

@@ -223,6 +223,16 @@ def _rule(rest: str, base: dt.date, future: bool) -> Resolved | None | bool:
         if unit == "month":
             return _month(_month_start(base.year, base.month - n))
         return _year(base.year - n)
+    m = re.fullmatch(rf"(?P<mod>last|this|next|coming|past)\s+{_MONTH}", rest)
+    if m:  # "last October": the latest October before this month; "next March": the first after it
+        month = month_number(m["month"])
+        if m["mod"] in {"last", "past"}:
+            year = base.year if month < base.month else base.year - 1
+        elif m["mod"] == "this":
+            year = base.year
+        else:
+            year = base.year if month > base.month else base.year + 1
+        return _month(dt.date(year, month, 1))
     m = re.fullmatch(rf"{_MONTH}(?:\s+(?P<y>(?:19|20)\d\d))?", rest)
     if m:
         month = month_number(m["month"])

@@ -269,3 +269,20 @@ def test_a_spokesman_for_the_secretary_general_speaks_for_the_un():
             "Secretary-General Antonio Guterres on Wednesday urged the two sides to resolve their differences.")
     req = next(e for e in events(text) if e.event_type == "REQUEST")
     assert codes(req.actor) == ["UNO"] and codes(req.recipient) == ["ERI", "ETH"]
+
+
+def test_a_headline_participle_is_a_passive_not_an_act_of_its_noun():
+    text = "UAE president pardons 57 Bangladeshis jailed over protests"
+    (e,) = events(text)
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("CONCEDE", ["ARE"], ["BGD"])
+
+
+def test_would_keep_doing_is_a_future_commitment():
+    e = only("Foreign Minister Jose Manuel Albares said on Thursday that Spain would keep welcoming "
+             "Nicaraguan journalists.")
+    assert e.event_type == "AGREE" and "future" in e.context
+
+
+def test_a_purpose_infinitive_inherits_the_subject():
+    text = "French President Emmanuel Macron called Bassirou Diomaye Faye of Senegal on Tuesday to congratulate him."
+    assert {e.event_type for e in events(text)} >= {"CONSULT", "SUPPORT"}

@@ -92,3 +92,9 @@ def test_an_act_a_day_before_the_lead_is_counted_back_from_the_lead():
     by_type = {e.event_type: e for e in code_text(text, date=THU)}
     assert by_type["COOPERATE"].date == "2025-08-27"
     assert by_type["CONSULT"].date == "2025-08-26"
+
+
+def test_a_reporting_verb_hung_below_the_act_dates_it():
+    e = only("Sheikh Mohamed bin Zayed of the UAE has pardoned 57 Bangladeshi nationals, the state news "
+             "agency WAM reported on Tuesday.")
+    assert (e.date, e.date_source) == ("2025-08-26", "sentence")

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from . import timex
 from .events import Candidate
+from .events.lexicon import get as lexicon
 from .model import Article
 
 HISTORICAL_DAYS = 183
@@ -193,7 +194,13 @@ def _is_onset(date: Span) -> bool:
 
 
 def _governs(date: Span, cand: Candidate) -> bool:
-    """A date attached to a verb above the trigger ("On Monday, officials said X attacked")."""
+    """A date attached to a verb above the trigger ("On Monday, officials said X attacked"), or to
+    the reporting verb the parser hung below it ("has pardoned 57 men, WAM reported on Tuesday")."""
+    speech = lexicon().speech_verbs
+    reporting = {c.i for c in cand.trigger.children if c.dep_ in {"parataxis", "advcl", "ccomp"}
+                 and c.i > cand.trigger.i and c.lemma_.lower() in speech}
+    if date.root.head.i in reporting or (date.root.head.head.i in reporting and date.root.head.pos_ == "ADP"):
+        return True
     ancestors = {t.i for t in cand.trigger.ancestors}
     return date.root.head.i in ancestors or (date.root.head.head.i in ancestors
                                              and date.root.head.pos_ == "ADP")

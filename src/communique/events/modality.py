@@ -117,6 +117,8 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
                 hypothetical = True
             if w["would"] in taux and _has_condition(tok):
                 hypothetical = True
+            elif w["would"] in taux and link == "xcomp":
+                future = True  # "Spain would keep welcoming Nicaraguans"
             if _is_negated_here(tok) and link == "xcomp":
                 negated = True
     return Modality(negated, hypothetical, future, intent)

@@ -36,6 +36,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, True
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS:
+            if bare_participle(verb):
+                return None, False  # "57 Bangladeshis jailed over protests": the patient, not the actor
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head, True
             return c, False
@@ -58,7 +60,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                                                             "invite", "press", "persuade", "tell"}:
             return obj, True
         return subject(verb.head, depth + 1)[0], True
-    if dep == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+    if dep == "advcl" and (verb.tag_ in {"VBG", "VBN"} or _to_infinitive(verb)):  # "called Faye to congratulate him"
         head = verb.head
         if head.lemma_.lower() in lexicon().speech_verbs and verb.lemma_.lower() not in lexicon().speech_verbs:
             content = next((c for c in head.children if c.dep_ == "ccomp"), None)
@@ -78,7 +80,36 @@ def co_subjects(verb: Token, subj: Token | None) -> list[Token]:
     return [c for c in verb.children if c.dep_ == subj.dep_ and c.i != subj.i]
 
 
+def bare_participle(verb: Token) -> bool:
+    """A past participle with a subject but no auxiliary is a reduced passive ("Islamabad sealed
+    off"): English has no active clause of that shape. So is a "clause" the parser hangs under a
+    verb that takes none ("pardons 57 Bangladeshis jailed over protests")."""
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or reduced_relative(verb)
+
+
+def reduced_relative(verb: Token) -> bool:
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.tag_ not in {"VBD", "VBN"} or not head.tag_.startswith("VB"):
+        return False
+    if head.lemma_.lower() in lexicon().speech_verbs or any(c.dep_ == "dobj" for c in head.children):
+        return False
+    sense = lexicon().verb(head.lemma_.lower())
+    return sense is not None and sense.type is not None and not sense.consumes
+
+
+def _reduced_object(verb: Token) -> Token | None:
+    """"Pardons [57 Bangladeshis] jailed over protests": the object the parser made a subject."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and reduced_relative(c):
+            return next((s for s in c.children if s.dep_ == "nsubj"), None)
+    return None
+
+
 def passive_patient(verb: Token) -> Token | None:
+    if bare_participle(verb):
+        return next(c for c in verb.children if c.dep_ == "nsubj")
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
@@ -86,8 +117,7 @@ def direct_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"} and c.pos_ != "ADP":
             return c
-    # "met Interior Minister Naqvi": the parser sometimes hangs the name off a compound
-    return None
+    return _reduced_object(verb)
 
 
 def event_object(verb: Token) -> Token | None:

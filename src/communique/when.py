@@ -93,7 +93,7 @@ def _story_dates(cands: list[Candidate], base: dt.date | None) -> None:
     a week of publication."""
     if base is None:
         return
-    lead = next((c for c in cands if c.sequence <= LEAD_SENTENCES and c.date_source == "clause"
+    lead = next((c for c in cands if c.sequence <= LEAD_SENTENCES and c.date_source in {"clause", "sentence"}
                  and c.date_precision == "day" and 0 <= _days_before(c.date, base) <= STORY_DAYS), None)
     if lead is None:
         return

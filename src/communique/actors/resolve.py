@@ -398,7 +398,8 @@ class DocActors:
                 country = adjectival
                 # "struck Cambodian targets", "seized an Iranian tanker": the country they belong to
                 e = country.entity
-                return Resolved(Entity(e.code, tok.text, e.identifier_text, None, None, "state"), 0.7)
+                kind = "igo" if e.kind == "igo" else "state"  # "NATO's peacekeeping mission": NATO's
+                return Resolved(Entity(e.code, tok.text, e.identifier_text, None, None, kind), 0.7)
             return None
         sector, rule = agent
         certainty = 0.9

@@ -286,3 +286,23 @@ def test_would_keep_doing_is_a_future_commitment():
 def test_a_purpose_infinitive_inherits_the_subject():
     text = "French President Emmanuel Macron called Bassirou Diomaye Faye of Senegal on Tuesday to congratulate him."
     assert {e.event_type for e in events(text)} >= {"CONSULT", "SUPPORT"}
+
+
+def test_mediated_talks_pair_the_parties_and_each_with_the_host():
+    text = ("Somalia and Ethiopia agreed late on Wednesday to set aside their dispute, after hours of "
+            "talks in Ankara brokered by Turkish President Tayyip Erdogan.")
+    talks = [e for e in events(text) if e.event_type == "CONSULT"]
+    pairs = {(tuple(codes(e.actor)), tuple(codes(e.recipient))) for e in talks}
+    assert pairs == {(("ETH", "SOM"), ("TUR",)), (("ETH", "SOM"), ())}
+
+
+def test_talks_between_two_long_titles_have_both_parties():
+    text = ("The agreement was reached in Tehran on Wednesday during talks between Russian Deputy Prime "
+            "Minister Alexei Overchuk and Iran's Minister of Roads and Urban Development Farzaneh Sadegh.")
+    talks = next(e for e in events(text) if e.event_type == "CONSULT")
+    assert codes(talks.actor) == ["IRN", "RUS"]
+
+
+def test_agreeing_to_withdraw_from_a_country_has_that_country_as_counterpart():
+    e = only("The United States agreed in May to withdraw its troops from Niger.")
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("AGREE", ["USA"], ["NER"])

@@ -18,6 +18,7 @@ from . import contexts, modality, roles
 from .lexicon import Sense
 from .lexicon import get as lexicon
 
+SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
 ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
 COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
@@ -108,8 +109,12 @@ def _generic_present(tok: Token, sent: Span, seq: int, in_caption: bool) -> bool
 
 
 def _split_meetings(cand: Candidate) -> list[Candidate]:
-    """"Met Naqvi and Sharif": a meeting with each named person is a contact of its own."""
+    """"Met Naqvi and Sharif": a meeting with each named person is a contact of its own. "Talks
+    between Somalia and Ethiopia hosted by Turkey": the parties met each other, and each its host."""
     people = [r for r in cand.recipient if r.entity.kind == "person"]
+    parties = {r.entity.code for r in cand.actor}
+    if cand.event_type == "CONSULT" and len(parties) > 1 and cand.recipient and len(people) < 2:
+        return [cand, replace(cand, recipient=[])]
     if cand.event_type != "CONSULT" or len(people) < 2:
         return [cand]
     others = [r for r in cand.recipient if r.entity.kind != "person"]
@@ -475,9 +480,13 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     # "the Jeddah talks", "the Geneva conference": a city before an event noun is where, not who
     a_toks = [t for t in a_toks if not (t.dep_ == "compound" and t.ent_type_ == "GPE"
                                         and t.text not in _kb().by_name and t.text not in _kb().by_demonym)]
-    framed = tok.dep_ == "pobj" and head.lower_ in {"during", "at", "in", "for"}
+    frame = tok
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SPANS_OF_TIME:
+        frame = head.head  # "after hours of talks": the talks are framed as the hours are
+    frames = {"during", "at", "in", "for"} | ({"after", "following"} if sense.type == "CONSULT" else set())
+    framed = frame.dep_ == "pobj" and frame.head.lower_ in frames  # "agreed after talks": the talkers
     if not a_toks and (tok.dep_ == "dobj" or framed):
-        verb = head if tok.dep_ == "dobj" else head.head
+        verb = head if tok.dep_ == "dobj" else frame.head.head
         in_lexicon = lex.verb(verb.lemma_.lower()) is not None
         vsense = verb_sense(verb) if verb.tag_ in VERB_TAGS else None
         reports = vsense is not None and vsense.type is not None  # "poured into" (a street) reports none

@@ -164,6 +164,10 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if c.lower_ == "between":
                 actors.extend(objs)
+                # "talks between Deputy Prime Minister Overchuk and Minister Sadegh": long titles
+                # leave the first name as a modifier of the second
+                actors.extend(t for o in objs for t in o.subtree if t.i != o.i and t.ent_type_ == "PERSON"
+                              and t.dep_ in {"nmod", "conj", "appos"})
                 reciprocal = True
             elif c.lower_ == "by" or (c.lower_ == "from" and sense.type == "AID"):  # "shipments from Ankara"
                 actors.extend(objs)
@@ -239,7 +243,7 @@ def complement_parties(verb: Token) -> list[Token]:
         obj = direct_object(comp)
         if obj is not None and (obj.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or obj.pos_ == "PROPN"):
             out.append(obj)
-        for _prep, p in prep_objects(comp, ("against", "on", "with", "to", "toward", "towards", "between")):
+        for _prep, p in prep_objects(comp, ("against", "on", "with", "to", "toward", "towards", "between", "from")):
             out.append(p)  # "offered to mediate between Sudan and the UAE"
         if obj is not None:
             for c in obj.children:

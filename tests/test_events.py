@@ -306,3 +306,16 @@ def test_talks_between_two_long_titles_have_both_parties():
 def test_agreeing_to_withdraw_from_a_country_has_that_country_as_counterpart():
     e = only("The United States agreed in May to withdraw its troops from Niger.")
     assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("AGREE", ["USA"], ["NER"])
+
+
+def test_as_did_repeats_the_act_for_its_subject():
+    text = ("Sudan reopened the Adre crossing on Thursday. The U.N. humanitarian coordinator for Sudan, "
+            "Clementine Nkweta-Salami, welcomed the move on Thursday, as did U.S. special envoy Tom Perriello.")
+    welcomes = [e for e in events(text) if e.event_type == "SUPPORT"]
+    assert sorted(codes(e.actor)[0] for e in welcomes) == ["UNO", "USA"]
+
+
+def test_a_concession_is_for_whoever_it_allows_in():
+    e = only("Sudan reopened the Adre border crossing with Chad on Thursday, allowing United Nations "
+             "agencies to truck food into Darfur.")
+    assert (e.event_type, codes(e.recipient)) == ("RETREAT", ["UNO"])

@@ -67,3 +67,11 @@ def test_two_instruments_signed_the_same_day_are_two_acts():
             "Kenya and Uganda also signed a trade pact on Tuesday.")
     found = [e for e in code_text(text, date="2025-06-11") if e.event_type == "SUPPORT"]
     assert len(found) == 2 and {e.date for e in found} == {"2025-06-10"}
+
+
+def test_a_headline_retelling_the_lead_with_another_counterpart_is_one_event():
+    text = ("Sudan reopens Adre crossing from Chad to let aid into Darfur\n\n"
+            "Sudan's army-led government reopened the Adre border crossing with Chad on Thursday, allowing "
+            "United Nations agencies to truck food into the Darfur region.")
+    (e,) = code_text(text, date="2024-08-16")
+    assert [m.sequence for m in e.mentions] == [0, 1] and [r.code for r in e.recipient] == ["UNO"]

@@ -13,6 +13,7 @@ from .model import Article, Entity, Event
 from .timex import parse_iso
 
 WEAK_DATE_DAYS = 7  # how far before the story's date an undated report may still be the same act
+LEAD_SENTENCES = 2  # the sentences after the headline that a headline retells
 
 
 def merge(cands: list[Candidate], article: Article) -> list[Event]:
@@ -45,7 +46,15 @@ def _same(a: Candidate, b: Candidate) -> bool:
     same_date = (a.date, a.date_precision) == (b.date, b.date_precision)
     if not same_date and not _within(a, b):
         return False
-    return _sides(a) == _sides(b)
+    return _sides(a) == _sides(b) or _headline_of(a, b) or _headline_of(b, a)
+
+
+def _headline_of(head: Candidate, lead: Candidate) -> bool:
+    """"Sudan reopens crossing from Chad" over "Sudan reopened the crossing, allowing UN agencies
+    in": a headline retells the lead's act in fewer words; the same actor doing the same kind of
+    act there is that act, whatever counterpart the headline's wording suggests."""
+    return head.sequence == 0 and not head.in_caption and 0 < lead.sequence <= LEAD_SENTENCES and \
+        _sides(head)[0] == _sides(lead)[0] and bool(_sides(lead)[1])
 
 
 def _topics_agree(a: Candidate, b: Candidate) -> bool:
@@ -91,8 +100,9 @@ def _people_agree(a: Candidate, b: Candidate) -> bool:
     return True
 
 
-def _specificity(c: Candidate) -> tuple[int, float]:
-    return (sum(1 for r in c.actor + c.recipient if r.entity.kind == "person"), c.confidence)
+def _specificity(c: Candidate) -> tuple[int, bool, float]:
+    """Named people first, then the body over the headline's shorthand."""
+    return (sum(1 for r in c.actor + c.recipient if r.entity.kind == "person"), c.sequence != 0, c.confidence)
 
 
 def _event(cluster: list[Candidate], article: Article) -> Event:

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from . import timex
-from .events import Candidate
+from .events import Candidate, roles
 from .events.lexicon import get as lexicon
 from .model import Article
 
@@ -201,7 +201,8 @@ def _governs(date: Span, cand: Candidate) -> bool:
                  and c.i > cand.trigger.i and c.lemma_.lower() in speech}
     if date.root.head.i in reporting or (date.root.head.head.i in reporting and date.root.head.pos_ == "ADP"):
         return True
-    ancestors = {t.i for t in cand.trigger.ancestors}
+    head = roles.clause_head(cand.trigger)  # a finite verb the parser hung under an infinitive
+    ancestors = {t.i for t in (cand.trigger.ancestors if head.i == cand.trigger.i else [head, *head.ancestors])}
     return date.root.head.i in ancestors or (date.root.head.head.i in ancestors
                                              and date.root.head.pos_ == "ADP")
 

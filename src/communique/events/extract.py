@@ -87,6 +87,21 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
             cand = replace(cand, sentence=sent, sequence=seq, in_caption=in_caption,
                            attribution=_attribution(tok, actors, attribution_memory))
             out.extend(_split_meetings(cand))
+            out.extend(_as_did(cand, actors))
+    return out
+
+
+def _as_did(cand: Candidate, actors: DocActors) -> list[Candidate]:
+    """"The UN coordinator welcomed the move, as did U.S. envoy Tom Perriello": the elided clause
+    repeats the act with its own subject."""
+    out = []
+    for c in cand.trigger.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() == "do" and any(m.lower_ == "as" for m in c.children):
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            who = _resolve([subj], actors) if subj is not None else []
+            if who and {r.entity.code for r in who} != {r.entity.code for r in cand.actor}:
+                recipient = [r for r in cand.recipient if r.entity.code not in {w.entity.code for w in who}]
+                out.append(replace(cand, actor=who, recipient=recipient))
     return out
 
 
@@ -199,6 +214,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
         recipient = _resolve(roles.beneficiaries(tok), actors)
+    if sense.type in {"RETREAT", "CONCEDE"}:  # "reopened the crossing with Chad, allowing UN agencies to"
+        recipient = _resolve(roles.permitted(tok), actors) or recipient
     if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:
         recipient = (_target_country(obj, actors) or [r for p in recip_toks for r in _target_country(p, actors)]
                      or (_target_country(tok, actors) if EVENT_TYPES[sense.type][0] == 4 else []))

@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..resources import load_yaml
+from . import roles
 from .lexicon import get as lexicon
 
 NEGATING_ADVERBS = {"no", "never", "seldom", "rarely", "hardly", "scarcely"}
@@ -78,10 +79,11 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
                                       if c.dep_ in {"amod", "compound"}):
         future = True
     tok = trigger
+    lifted = roles.clause_head(trigger)  # "...the military plans to hold, and thanked Malaysia"
     for _ in range(8):
         if tok.dep_ not in CLAUSE_LINKS or tok.head.i == tok.i:
             break
-        link, tok = tok.dep_, tok.head
+        link, tok = tok.dep_, (lifted if tok.i == trigger.i and lifted.i != trigger.i else tok.head)
         lemma = tok.lemma_.lower()
         if lemma in lex.speech_verbs and link in {"ccomp", "conj"}:
             break

@@ -26,7 +26,9 @@ def clause_head(tok: Token) -> Token:
     """
     if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.tag_ == "VB" \
             and tok.head.dep_ in {"xcomp", "ccomp"}:
-        return tok.head.head
+        # the nearest finite verb above: "briefed the visitor on the elections the military plans
+        # to hold and thanked Malaysia" coordinates "thanked" with "briefed", not "plans"
+        return next((a for a in tok.head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), tok.head.head)
     return tok
 
 
@@ -231,6 +233,20 @@ def beneficiaries(verb: Token) -> list[Token]:
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.i in {verb.i, *(c.i for c in verb.children)}:
             out.append(t)
     return out
+
+
+PERMITTING = {"allow", "let", "enable", "permit"}
+
+
+def permitted(verb: Token) -> list[Token]:
+    """Who a concession is for: "reopened the crossing, allowing UN agencies to truck food in"."""
+    for c in verb.children:
+        if c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in PERMITTING:
+            who = direct_object(c) or next((s for s in c.subtree if s.dep_ == "nsubj" and s.head.dep_ == "ccomp"
+                                            and s.head.head.i == c.i), None)
+            if who is not None:
+                return [who]
+    return []
 
 
 def complement_parties(verb: Token) -> list[Token]:

@@ -253,7 +253,7 @@ class DocActors:
             return Resolved(Entity(code, text, self.kb.country_name[code], None, None, "state"), 0.95)
         if tok.pos_ == "PRON":
             return self._state(tok)
-        if tok.dep_ in {"poss", "compound"} or (span is not None and span.label_ == "ORG"):
+        if tok.dep_ in {"poss", "compound", "nmod"} or (span is not None and span.label_ == "ORG"):
             r = self.entity(tok)
             if r and r.entity.kind == "igo":  # "the EU's envoy", "UN peacekeepers": the organisation's
                 return r

@@ -319,3 +319,15 @@ def test_a_concession_is_for_whoever_it_allows_in():
     e = only("Sudan reopened the Adre border crossing with Chad on Thursday, allowing United Nations "
              "agencies to truck food into Darfur.")
     assert (e.event_type, codes(e.recipient)) == ("RETREAT", ["UNO"])
+
+
+def test_responding_by_doing_inherits_the_subject_and_ties_imply_the_other_side():
+    text = ("Thailand and Cambodia traded fire along their border on Thursday. "
+            "Cambodia responded on Thursday by downgrading diplomatic relations to the lowest level.")
+    sanction = next(e for e in events(text) if e.event_type == "SANCTION")
+    assert (codes(sanction.actor), codes(sanction.recipient)) == (["KHM"], ["THA"])
+
+
+def test_accused_of_doing_is_not_the_accusers_act():
+    text = "Human Rights Watch on Tuesday accused Ethiopian soldiers of summarily executing dozens of civilians."
+    assert [e.event_type for e in events(text)] == ["ACCUSE"]

@@ -555,6 +555,10 @@ class DocActors:
         if subj is None or subj.pos_ == "PRON" or subj.i > tok.i:
             return None
         r = self.entity(subj)
+        if r is None:  # "the clashes came after Bangkok recalled its envoy and said it would...": the
+            # parser tied "said" to the wrong verb; the speaker is the nearest subject before it
+            r = next((x for x in (self.entity(t) for t in reversed(list(tok.sent))
+                                  if t.i < clause.head.i and t.dep_ == "nsubj" and t.pos_ != "PRON") if x), None)
         if r is None:
             return None
         person = r.entity.kind == "person"
@@ -587,6 +591,14 @@ class DocActors:
                 counts[r.entity.code] = counts.get(r.entity.code, 0) + 1
         counts = counts or self._named_counts  # ... or, at the very start, what the story names
         return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+    def counterpart(self, code: str) -> Resolved | None:
+        """"Cambodia downgraded relations": ties are with someone, the other of the two countries
+        the story is about, when the actor is one of them."""
+        pair = self._top_pair()
+        if pair is None or code not in {r.entity.code for r in pair}:
+            return None
+        return next(Resolved(r.entity, r.certainty * 0.7) for r in pair if r.entity.code != code)
 
     def _top_pair(self) -> tuple[Resolved, ...] | None:
         counts: dict[str, tuple[int, Resolved]] = {}

@@ -18,6 +18,7 @@ from . import contexts, modality, roles
 from .lexicon import Sense
 from .lexicon import get as lexicon
 
+RELATIONS = {"relation", "relations", "tie", "ties", "contact", "contacts"}
 SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
 ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
@@ -214,6 +215,9 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
         recipient = _resolve(roles.beneficiaries(tok), actors)
+    if not recipient and obj is not None and obj.lemma_.lower() in RELATIONS and len(actor) == 1:
+        other = actors.counterpart(actor[0].entity.code)
+        recipient = [other] if other is not None else []
     if sense.type in {"RETREAT", "CONCEDE"}:  # "reopened the crossing with Chad, allowing UN agencies to"
         recipient = _resolve(roles.permitted(tok), actors) or recipient
     if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:

@@ -15,6 +15,7 @@ from .lexicon import get as lexicon
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
+MEANS_AND_TIME = {"by", "after", "before", "while", "upon", "since"}
 NOUN_POS = {"NOUN", "PROPN", "PRON"}
 
 
@@ -69,6 +70,11 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if content is not None:
                 return subject(content, depth + 1)[0], True
         return subject(head, depth + 1)[0], True
+    if dep == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.tag_.startswith("VB") \
+            and verb.head.lower_ in MEANS_AND_TIME:
+        # "Cambodia responded by downgrading ties", "suspended the party after banning it"; not the
+        # content of "accused X of backing" or the reason in "thanked X for standing"
+        return subject(verb.head.head, depth + 1)[0], True
     if dep in {"acl", "pcomp"} and verb.tag_ == "VBG":
         return (verb.head if verb.head.pos_ in NOUN_POS else None), True
     return None, False

@@ -331,3 +331,19 @@ def test_responding_by_doing_inherits_the_subject_and_ties_imply_the_other_side(
 def test_accused_of_doing_is_not_the_accusers_act():
     text = "Human Rights Watch on Tuesday accused Ethiopian soldiers of summarily executing dozens of civilians."
     assert [e.event_type for e in events(text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(("label", "event_type"), [
+    ('an "act of war"', "ACCUSE"),
+    ("a step in the right direction", "SUPPORT"),
+])
+def test_labelling_an_act_accuses_or_endorses_whoever_did_it(label, event_type):
+    text = ("India launched missile strikes on Pakistan on Wednesday. "
+            f"Shehbaz Sharif of Pakistan called the strikes {label}.")
+    judged = [e for e in events(text) if e.event_type == event_type]
+    assert [(codes(e.actor), codes(e.recipient)) for e in judged] == [(["PAK"], ["IND"])]
+
+
+def test_a_label_for_ones_own_phrase_is_no_event():
+    text = "Noboa told a radio station that Ecuador needed foreign help to take on what he called narco-terrorism."
+    assert not [e for e in events(text) if e.event_type == "ACCUSE"]

@@ -167,6 +167,8 @@ def verb_sense(tok: Token) -> Sense | None:
 def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     if tok.dep_ == "amod":
         return None  # "detained former leader Aung San Suu Kyi": a description, not a report
+    if tok.lemma_.lower() in lexicon().label_verbs and any(c.dep_ == "oprd" for c in tok.children):
+        return _labelling(tok, actors)
     sense = verb_sense(tok)
     if sense is None:
         return None
@@ -245,6 +247,32 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     return cand
 
 
+def _labelling(tok: Token, actors: DocActors) -> Candidate | None:
+    """"Sharif called the strikes an act of war" (ACCUSE), "called the move a step in the right
+    direction" (SUPPORT): the label's words decide; the one labelled, or whoever did the act
+    labelled, is the recipient. A label that says neither is no event."""
+    lex = lexicon()
+    label = next(c for c in tok.children if c.dep_ == "oprd")
+    words = {t.lemma_.lower() for t in label.subtree} | {t.lower_ for t in label.subtree}
+    if words & lex.negative_labels:
+        sense = lex.verb("accuse")
+    elif words & lex.positive_labels:
+        sense = lex.verb("praise")
+    else:
+        return None
+    obj = roles.direct_object(tok)
+    subj, _ = roles.subject(tok)
+    if obj is None or subj is None or sense is None or obj.tag_ in {"WP", "WDT"}:
+        return None  # "what he called narco-terrorism": a phrase of his, not a judgement of an act
+    actor = _resolve([subj], actors)
+    recipient = _resolve([obj], actors) if obj.pos_ != "PRON" or obj.lower_ not in {"it", "this", "that"} else []
+    if not recipient:
+        recipient = _referenced_event_parties(obj, actor, actors, any_act=obj.pos_ == "PRON", domestic=True)
+    if not recipient:
+        return None  # a judgement of nobody's act
+    return _build(sense, tok, actor, recipient, False, modality.of_trigger(tok), False, actors, place_hint=[])
+
+
 def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
     """The instrument or matter of an agreement or signing, as a short key ("extradition")."""
     if sense.agreement_object and obj is not None:
@@ -267,13 +295,14 @@ JOINT_NOUNS = {"operation", "exercise", "drill", "patrol", "investigation", "mis
 PARTICIPANT_PREPS = {"of", "between", "with", "by", "against", "on"}
 
 
-def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActors,
+                              any_act: bool = False, domestic: bool = False) -> list[Resolved]:
     """"Rubio condemned the deportation", "the AU welcomed the agreement": the object names an event
     reported before; its parties are the recipients. The noun says which acts it can name (an
     agreement is an AGREE or a signing, "the move" any deed but words)."""
     lemma = obj.lemma_.lower()
     references = lexicon().event_references
-    kinds = references.get(lemma)
+    kinds = frozenset() if any_act else references.get(lemma)  # "calling it unjust": the last deed
     if kinds is None and not (len(lemma) > 5 and any(c.trigger.lemma_.lower()[:5] == lemma[:5]
                                                       for c in actors.events_so_far)):
         return []
@@ -293,6 +322,9 @@ def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActo
         elif trig[:5] != lemma[:5]:
             continue
         parties = [r for r in cand.actor if r.entity.code not in own]
+        if not parties and domestic:  # "Ozel called the detention an attempted coup": the police's
+            keys = {r.entity.key for r in actor}
+            parties = [r for r in cand.actor if r.entity.key not in keys]
         if parties:
             return [Resolved(r.entity, r.certainty * 0.8) for r in parties]
     return []

@@ -70,6 +70,9 @@ class Lexicon:
     agreement_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     event_references: dict[str, frozenset[str]] = field(default_factory=dict)
+    label_verbs: frozenset[str] = frozenset()
+    negative_labels: frozenset[str] = frozenset()
+    positive_labels: frozenset[str] = frozenset()
 
     def verb(self, lemma: str) -> Sense | None:
         return self.verbs.get(lemma)
@@ -87,4 +90,7 @@ def get() -> Lexicon:
         agreement_nouns=frozenset(raw["agreement_nouns"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
         event_references={str(k): frozenset(v or ()) for k, v in raw["event_references"].items()},
+        label_verbs=frozenset(raw["labels"]["verbs"]),
+        negative_labels=frozenset(raw["labels"]["negative"]),
+        positive_labels=frozenset(raw["labels"]["positive"]),
     )

@@ -98,3 +98,10 @@ def test_a_reporting_verb_hung_below_the_act_dates_it():
     e = only("Sheikh Mohamed bin Zayed of the UAE has pardoned 57 Bangladeshi nationals, the state news "
              "agency WAM reported on Tuesday.")
     assert (e.date, e.date_source) == ("2025-08-26", "sentence")
+
+
+def test_an_undated_agreement_takes_the_day_it_was_announced():
+    text = ("Brazil and Paraguay have agreed on a new electricity tariff for the Itaipu dam. "
+            "Paraguayan President Santiago Pena announced the deal on Tuesday.")
+    agree = next(e for e in code_text(text, date=THU) if e.event_type == "AGREE")
+    assert agree.date == "2025-08-26"

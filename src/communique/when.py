@@ -31,6 +31,8 @@ def assign(cands: list[Candidate], article: Article, doc: Doc) -> list[Candidate
     for cand in cands:
         _date_one(cand, base, dates, frames, paragraph_of)
     _share_with_conjuncts(cands)
+    if base is not None:
+        _announced(cands, dates, base)
     story = _lead_date(cands, base)
     for cand in cands:  # "a day earlier" counts back from the lead's day, known only now
         if story and cand.date_text and EARLIER.match(" ".join(cand.date_text.lower().split())):
@@ -53,6 +55,28 @@ def _share_with_frames(cands: list[Candidate]) -> None:
         if verb is not None and verb.date_source != "publication" and verb.tense == cand.tense:
             cand.date, cand.date_precision, cand.date_text, cand.date_source = (
                 verb.date, verb.date_precision, verb.date_text, verb.date_source)
+
+
+ANNOUNCING = {"announce", "unveil", "confirm", "disclose", "reveal", "present"}
+
+
+def _announced(cands: list[Candidate], dates: list[Span], base: dt.date) -> None:
+    """"Brazil and Paraguay have agreed on a tariff ... Pena announced the deal on Wednesday": an
+    undated act takes the date on which a later sentence says it was announced."""
+    references = lexicon().event_references
+    for d in dates:
+        verb = d.root.head.head if d.root.head.pos_ == "ADP" else d.root.head
+        if verb.lemma_.lower() not in ANNOUNCING:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        kinds = references.get(obj.lemma_.lower()) if obj is not None else None
+        hit = timex.resolve(d.text, base, "past") if kinds else None
+        if not hit:
+            continue
+        for cand in cands:
+            if cand.date_source == "publication" and cand.trigger.i < verb.sent.start and \
+                    cand.event_type in kinds and cand.tense == "past" and hit[0] <= base.isoformat():
+                cand.date, cand.date_precision, cand.date_text, cand.date_source = (*hit, d.text, "context")
 
 
 def _share_with_conjuncts(cands: list[Candidate]) -> None:

@@ -347,3 +347,8 @@ def test_labelling_an_act_accuses_or_endorses_whoever_did_it(label, event_type):
 def test_a_label_for_ones_own_phrase_is_no_event():
     text = "Noboa told a radio station that Ecuador needed foreign help to take on what he called narco-terrorism."
     assert not [e for e in events(text) if e.event_type == "ACCUSE"]
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested():
+    text = "Washington doubled its reward for information leading to Maduro's arrest of Venezuela."
+    assert not [e for e in events(text) if e.event_type == "COERCE" and codes(e.actor) == ["VEN"]]

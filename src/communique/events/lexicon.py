@@ -30,6 +30,7 @@ class Sense:
     topic_object: bool = False  # the object is what is talked about, never a party
     intransitive: bool = False  # with a direct object it is another verb ("demonstrate a technique")
     needs_counterpart: bool = False  # two parties or none: a fight with nobody is no event
+    patient_possessor: bool = False  # "Maduro's arrest": the possessor undergoes the act
     not_objects: tuple[str, ...] = ()  # objects that make it no event ("rejected the allegations")
     recipient_preps: tuple[str, ...] = DEFAULT_PREPS
     bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)
@@ -42,7 +43,8 @@ def _sense(raw: dict[str, Any] | None, parent: Sense | None = None) -> Sense:
     raw = raw or {}
     kw = {k: raw[k] for k in ("type", "mode", "reciprocal_with", "inverse", "visit", "consumes",
                               "needs_object", "needs_recipient", "agreement_object", "person_object",
-                              "plural", "actor_object", "topic_object", "intransitive", "needs_counterpart")
+                              "plural", "actor_object", "topic_object", "intransitive", "needs_counterpart",
+                              "patient_possessor")
           if k in raw}
     if "not_objects" in raw:
         kw["not_objects"] = tuple(raw["not_objects"])

@@ -166,7 +166,9 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
     reciprocal = False
     for c in noun.children:
         named = c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or c.pos_ == "PROPN"
-        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and named):
+        if c.dep_ == "poss" and sense.patient_possessor:
+            recipients.append(c)  # "Maduro's arrest": he is the one arrested
+        elif c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and named):
             actors.append(c)  # "Kubrakov's meeting", "Russian strikes" (not "joint", "peace")
         elif c.dep_ == "prep":
             objs = [p for p in c.children if p.dep_ == "pobj"]

@@ -354,3 +354,23 @@ def test_the_possessor_of_an_arrest_is_the_one_arrested():
             "Earlier this month Washington doubled its reward for information leading to Maduro's arrest to "
             "$50 million, accusing him of running a drug trafficking network.")
     assert not [e for e in events(text) if e.event_type == "COERCE"]
+
+
+def test_an_ngo_branch_named_after_its_country_is_the_ngo_and_accuses_as_speaker():
+    text = ("At least eight people were killed across Kenya on Wednesday, Amnesty International Kenya said, "
+            "accusing police officers of using live ammunition.")
+    accuse = next(e for e in events(text) if e.event_type == "ACCUSE")
+    assert (codes(accuse.actor), codes(accuse.recipient)) == (["NGO"], ["KEN"])
+
+
+def test_an_active_verb_coordinated_with_a_passive_shares_its_subject():
+    text = ("The UN human rights office said on Wednesday it was alarmed by reports of deaths in Tanzania and "
+            "urged Tanzanian security forces to avoid unnecessary force.")
+    request = next(e for e in events(text) if e.event_type == "REQUEST")
+    assert (codes(request.actor), codes(request.recipient)) == (["UNO"], ["TZA"])
+
+
+def test_ordering_broadcasters_to_stop_coverage_is_coercion():
+    text = ("The Communications Authority of Kenya on Wednesday ordered Kenyan television stations to stop "
+            "live coverage of the demonstrations.")
+    assert "COERCE" in {e.event_type for e in events(text)}

@@ -194,9 +194,12 @@ class DocActors:
         if span.label_ == "PERSON":
             return self._person(span, text, tok)
         if span.label_ in {"GPE", "LOC", "NORP"}:
+            branch = self._branch_of(tok)
+            if branch is not None:
+                return branch
             return self._state_text(text, span.label_ == "NORP" and tok.tag_ in {"NNPS", "NNS"},
                                     places=span.label_ == "GPE")
-        org = self.kb.org(text)
+        org = self.kb.org(text) or self._branch(text)
         if org:
             kind = "state" if org.code in self.kb.country_name else "igo"
             if kind == "state" and org.sector:
@@ -207,6 +210,27 @@ class DocActors:
         if country:
             sector = next((self.kb.agent(t.lemma_)[0] for t in span if self.kb.agent(t.lemma_)), None)
             return Resolved(Entity(country.entity.code, text, text, sector, None, "agent"), 0.85)
+        return None
+
+    def _branch_of(self, tok: Token) -> Resolved | None:
+        """"[Amnesty International] [Kenya] said": the parser's head is the country, the speaker the
+        organisation named before it."""
+        for c in tok.children:
+            span = self.ent_of.get(c.i)
+            if c.dep_ == "compound" and c.i < tok.i and span is not None and span.label_ == "ORG":
+                org = self.kb.org(_strip_possessive(span.text))
+                if org is not None and org.code not in self.kb.country_name:
+                    return Resolved(Entity(org.code, span.text, org.name, org.sector, None, "igo"), 0.9)
+        return None
+
+    def _branch(self, text: str):
+        """"Amnesty International Kenya", "Save the Children UK": an organisation's national branch
+        is the organisation."""
+        words = text.split()
+        for k in range(len(words) - 1, 0, -1):
+            org = self.kb.org(" ".join(words[:k]))
+            if org is not None and self.kb.country(" ".join(words[k:])):
+                return org
         return None
 
     def _state_text(self, text: str, people: bool = False, places: bool = False) -> Resolved | None:

@@ -56,6 +56,11 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if dep == "relcl" and verb.head.pos_ in NOUN_POS:
         return verb.head, True
     if dep == "conj":
+        # "it was alarmed by the reports and urged the forces": coordinated with a passive, an
+        # active verb shares the passive's subject, not its "by" agent
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            return passive, True
         return subject(verb.head, depth + 1)[0], True
     if dep == "xcomp":
         obj = direct_object(verb.head)
@@ -65,7 +70,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject(verb.head, depth + 1)[0], True
     if dep == "advcl" and (verb.tag_ in {"VBG", "VBN"} or _to_infinitive(verb)):  # "called Faye to congratulate him"
         head = verb.head
-        if head.lemma_.lower() in lexicon().speech_verbs and verb.lemma_.lower() not in lexicon().speech_verbs:
+        if head.lemma_.lower() in lexicon().speech_verbs and verb.lemma_.lower() not in lexicon().speech_verbs \
+                and not _speech_act(verb):  # "Amnesty said, accusing officers of": the speaker accuses
             content = next((c for c in head.children if c.dep_ == "ccomp"), None)
             if content is not None:
                 return subject(content, depth + 1)[0], True
@@ -279,3 +285,11 @@ def complement_parties(verb: Token) -> list[Token]:
 def _to_infinitive(tok: Token) -> bool:
     """"Offered last month to mediate": the parser often makes the content an adverbial clause."""
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
+
+
+def _speech_act(verb: Token) -> bool:
+    sense = lexicon().verb(verb.lemma_.lower())
+    return sense is not None and sense.type in SPEECH_ACTS

@@ -374,3 +374,16 @@ def test_ordering_broadcasters_to_stop_coverage_is_coercion():
     text = ("The Communications Authority of Kenya on Wednesday ordered Kenyan television stations to stop "
             "live coverage of the demonstrations.")
     assert "COERCE" in {e.event_type for e in events(text)}
+
+
+def test_an_earlier_act_of_the_same_kind_that_took_place_keeps_the_parties():
+    text = ("Russia and Ukraine exchanged 150 prisoners of war each on Monday. "
+            "The largest exchange of the war took place in January, when 478 prisoners were freed.")
+    swaps = sorted(e.date for e in events(text) if e.event_type == "RETREAT")
+    assert swaps == ["2025-01-01", "2025-08-25"]
+
+
+def test_the_head_of_a_named_command_belongs_to_its_country():
+    text = "The head of U.S. Southern Command, Admiral Alvin Holsey, visited Quito last month."
+    e = only(text)
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("CONSULT", ["USA"], ["ECU"])

@@ -138,12 +138,17 @@ class DocActors:
                         r = self._state(p)
                         if r:
                             return r
-                        if p.pos_ == "NOUN":  # "leaders of Romania's new government", "doctors from American groups"
+                        if p.pos_ in {"NOUN", "PROPN"}:  # "leaders of Romania's new government", "head of
+                            # U.S. Southern Command", "doctors from American groups"
                             r = self.entity(p)
                             if r is not None and r.entity.code in self.kb.country_name:
                                 return self._as_state(r)
                             if r is not None and r.entity.kind == "igo":  # "the commander of NATO's mission"
                                 return r
+                            if r is None and p.pos_ == "PROPN":  # "the head of U.S. Southern Command"
+                                inner = self.country_of(p)
+                                if inner is not None:
+                                    return inner
             if c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() in SPOKESPEOPLE:
                 for p in c.children:  # "a spokesman for Secretary-General Guterres": whom he speaks for
                     r = self.entity(p) if p.dep_ == "pobj" else None

@@ -18,6 +18,7 @@ from . import contexts, modality, roles
 from .lexicon import Sense
 from .lexicon import get as lexicon
 
+OCCURRING = {"take", "happen", "occur", "come", "follow", "begin", "end", "conclude"}  # "took place"
 RELATIONS = {"relation", "relations", "tie", "ties", "contact", "contacts"}
 SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
 ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
@@ -296,7 +297,8 @@ PARTICIPANT_PREPS = {"of", "between", "with", "by", "against", "on"}
 
 
 def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActors,
-                              any_act: bool = False, domestic: bool = False) -> list[Resolved]:
+                              any_act: bool = False, domestic: bool = False,
+                              same_type: str | None = None) -> list[Resolved]:
     """"Rubio condemned the deportation", "the AU welcomed the agreement": the object names an event
     reported before; its parties are the recipients. The noun says which acts it can name (an
     agreement is an AGREE or a signing, "the move" any deed but words)."""
@@ -307,13 +309,15 @@ def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActo
                                                       for c in actors.events_so_far)):
         return []
     if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS and any(
-            p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"} for p in c.children)) for c in obj.children):
+            p.dep_ == "pobj" and actors.entity(p) is not None for p in c.children)) for c in obj.children):
         return []  # its own participants are named: read them, do not guess
     own = {r.entity.code for r in actor}
     for cand in reversed(actors.events_so_far):
         if cand.trigger.i >= obj.i or "negation" in cand.context:
             continue
         trig = cand.trigger.lemma_.lower()
+        if same_type is not None and cand.event_type != same_type:
+            continue
         if kinds is not None:
             if kinds and cand.event_type not in kinds:
                 continue
@@ -551,6 +555,11 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                 a_toks = [subj]
     actor = _resolve(a_toks, actors)
     recipient = _resolve(r_toks, actors)
+    if not actor and not recipient and tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:
+        # "The largest exchange of the war took place in January": another act of the kind the
+        # story reports, between the same parties
+        actor = _referenced_event_parties(tok, [], actors, same_type=sense.type)
+        reciprocal = len(actor) > 1
     if sense.visit:
         recipient = [_host(r) for r in recipient]
     mod = modality.of_trigger(tok)

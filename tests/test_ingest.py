@@ -1,6 +1,8 @@
 import gzip
 import json
 
+import pytest
+
 from communique import ingest
 from communique.model import Article, Reject
 
@@ -103,3 +105,12 @@ def test_html_keeps_metadata_and_captions_and_drops_leftovers(tmp_path):
     assert (art.date, art.date_source) == ("2025-06-12", "metadata")
     assert "Short Url" not in art.text
     assert art.text[slice(*art.captions[0])].startswith("Kenyan President William Ruto greets")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("BRASÍLIA - The government said on Monday it would act.", "BRASÍLIA"),
+    ("YAOUNDÉ, Aug 22 (Central Wire) - Police said on Friday they had arrested 12 people.", "YAOUNDÉ"),
+])
+def test_datelines_with_accented_capitals(text, place):
+    art = ingest.from_text("x", text, "x", meta_date="2025-08-25")
+    assert art.dateline is not None and art.dateline.startswith(place)

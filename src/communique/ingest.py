@@ -31,9 +31,11 @@ DATE_ALIASES = ("date", "published", "publish_date", "pub_date", "publication_da
 _BOILER = load_yaml("boilerplate.yaml")
 _LEFTOVER = [re.compile(p, re.IGNORECASE) for p in _BOILER["leftover"]]
 _CREDIT = [re.compile(p, re.IGNORECASE) for p in _BOILER["credit"]]
+_UP = "A-ZÀ-ÖØ-Þ"  # capitals with their accents: "BRASÍLIA", "YAOUNDÉ"
+_LOW = "a-zß-öø-ÿ"
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3}"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
+    rf"^\s*(?P<place>[{_UP}][{_UP}.'’\-]+(?:[ /][{_UP}][{_UP}.'’\-]+){{0,3}}"
+    rf"(?:,\s*[{_UP}][{_UP}{_LOW}.]+(?:\s[{_UP}][{_UP}{_LOW}.]+){{0,2}})?)"
     r"(?:,?\s+(?P<date>(?:[A-Z][a-z]+day,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^)]{1,40})\))?\s*(?::|—|–|--|-)\s+(?=\S)")
 

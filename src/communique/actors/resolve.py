@@ -9,6 +9,7 @@ reader's would. The events stage asks only `DocActors.entities(token)`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -646,10 +647,15 @@ class DocActors:
             code = self.kb.country(part.title()) or self.kb.country(part)
             if code:
                 return code
-            cap = next((c for name, c in self.kb.by_capital.items() if name.upper() == part.upper()), None)
+            cap = next((c for name, c in self.kb.by_capital.items() if _fold(name) == _fold(part)), None)
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+def _fold(text: str) -> str:
+    """"BRASÍLIA" and "Brasilia" alike: capitals without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).upper()
 
 
 def _is_place_mention(tok: Token) -> bool:

@@ -124,3 +124,19 @@ def test_unnamed_officials_take_their_demonym():
 
 def test_a_word_that_is_no_actor_resolves_to_nothing():
     assert resolve("The weather was sunny and warm on Tuesday.", "weather") == []
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    from communique import code_text
+    text = ("The statement, issued by the Venezuelan foreign ministry on Tuesday, accused Guyana of "
+            "provoking tensions in the region.")
+    (e,) = code_text(text, date="2024-12-04")
+    assert ([a.code for a in e.actor], [r.code for r in e.recipient]) == (["VEN"], ["GUY"])
+
+
+def test_officials_from_the_two_countries_are_both_sides():
+    from communique import code_text
+    text = ("Ivory Coast and Ghana signed a cocoa pricing pact in Accra on Tuesday. Officials from the two "
+            "countries also agreed on Tuesday to create a joint anti-smuggling committee.")
+    agree = next(e for e in code_text(text, date="2025-10-16") if e.event_type == "AGREE")
+    assert sorted(a.code for a in agree.actor) == ["CIV", "GHA"]

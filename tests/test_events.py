@@ -387,3 +387,21 @@ def test_the_head_of_a_named_command_belongs_to_its_country():
     text = "The head of U.S. Southern Command, Admiral Alvin Holsey, visited Quito last month."
     e = only(text)
     assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("CONSULT", ["USA"], ["ECU"])
+
+
+def test_the_seed_story_in_other_words():
+    text = ("ISLAMABAD, Aug 27 (Indus Evening Wire) - Pakistan and Belarus agreed to step up cooperation against "
+            "terrorism during talks in Islamabad between their interior ministers, the ministry said on Wednesday.\n\n"
+            "Belarusian Minister of Internal Affairs Ivan Kubrakov, who arrived on Tuesday for a two-day visit, held "
+            "talks with Interior Minister Mohsin Naqvi at the ministry.\n\n"
+            "They also decided to set up a joint working group to follow up on the decisions.")
+    found = {(e.event_type, tuple(codes(e.actor)), tuple(codes(e.recipient))) for e in events(text, "2025-08-27")}
+    assert ("CONSULT", ("BLR", "PAK"), ()) in found  # the ministers' talks
+    assert ("CONSULT", ("BLR",), ("PAK",)) in found  # the visit, hosted by the dateline's country
+    assert ("AGREE", ("BLR", "PAK"), ()) in found  # "they decided": both sides, no recipient needed
+
+
+def test_a_plural_speaker_is_they_not_the_storys_pair():
+    text = ("The United States sanctioned Brazil's judges in July. Bolsonaro denies wrongdoing, and his lawyers "
+            "said they would appeal.")
+    assert not [e for e in events(text) if e.event_type == "REQUEST"]

@@ -79,6 +79,12 @@ class DocActors:
     def _spread(self, tok: Token, r: Resolved) -> list[Resolved]:
         """An agent of several countries ("Thai and Cambodian troops", "forces from the Philippines,
         the US and Japan"): one agent for each country."""
+        if tok.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+            pair = next((grp for i, grp in reversed(self.groups) if i <= tok.i), None)
+            if pair is not None:  # "talks between their interior ministers": one for each of the pair
+                e = r.entity
+                return [Resolved(Entity(s.entity.code, e.entity_text, f"{s.entity.identifier_text} {tok.lemma_}",
+                                        e.sector, e.office, "agent"), r.certainty * 0.9) for s in pair]
         if r.entity.kind != "agent":
             return [r]
         for c in tok.children:
@@ -116,7 +122,7 @@ class DocActors:
         lemma = tok.lemma_.lower()
         count = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), None)
         is_pair = lemma in lex["pair_nouns"] and tok.tag_ in {"NNS", "NNPS"} and count is not None
-        is_they = tok.lower_ in lex["group_pronouns"] and tok.dep_ != "poss"
+        is_they = tok.lower_ in lex["group_pronouns"] and tok.dep_ != "poss" and not self._plural_speaker(tok)
         if tok.lower_ in GROUP_SIZES and tok.dep_ in {"nsubj", "nsubjpass"} and (
                 tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)):
             count, is_pair = GROUP_SIZES[tok.lower_], True  # "where the two agreed", "both said"
@@ -590,6 +596,14 @@ class DocActors:
                 return Resolved(e, min(r.certainty, 0.75))
         return None
 
+    def _plural_speaker(self, tok: Token) -> bool:
+        """"His lawyers said they would appeal": "they" is whoever said it, not the story's pair."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
+            return False
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.tag_ in {"NNS", "NNPS"} and subj.i < tok.i
+
     def _speaker_of(self, tok: Token) -> Resolved | None:
         """"The ministry said it had summoned...": a subject pronoun of a reported clause is the speaker."""
         if tok.dep_ != "nsubj" or tok.lower_ not in {"it", "he", "she", "they", "we"}:
@@ -640,6 +654,14 @@ class DocActors:
                 counts[r.entity.code] = counts.get(r.entity.code, 0) + 1
         counts = counts or self._named_counts  # ... or, at the very start, what the story names
         return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+    def dateline_state(self) -> Resolved | None:
+        """The country of the dateline, when the story names it: where the reporter is."""
+        code = self.dateline_code
+        if not code or code not in self._mentioned or code not in self.kb.country_name:
+            return None
+        name = self.kb.country_name[code]
+        return Resolved(Entity(code, name, name, None, None, "state"), 0.8)
 
     def counterpart(self, code: str) -> Resolved | None:
         """"Cambodia downgraded relations": ties are with someone, the other of the two countries

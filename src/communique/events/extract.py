@@ -21,6 +21,7 @@ from .lexicon import get as lexicon
 OCCURRING = {"take", "happen", "occur", "come", "follow", "begin", "end", "conclude"}  # "took place"
 RELATIONS = {"relation", "relations", "tie", "ties", "contact", "contacts"}
 SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT"}  # "the two sides decided to": no recipient
 ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
 COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
@@ -599,17 +600,17 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         recipient = []
     if not actor:
         return None
+    if sense.visit and not recipient:
+        recipient = _place_visited(tok, actor, actors)
     codes = {r.entity.code for r in actor} | {r.entity.code for r in recipient}
     if (event_type in NEEDS_COUNTERPART or sense.needs_counterpart) and len(codes) < 2:
         return None
     if unresolved_object and not recipient:
         return None  # "sentenced the men": someone was acted on, but we cannot say who
-    if sense.needs_recipient and not recipient:
+    if sense.needs_recipient and not recipient and (len(codes) < 2 or event_type not in MUTUAL):
         return None  # "officials warn the fire is too big to put out": a warning to nobody
     if nominal and len(codes) < 2 and not recipient and event_type not in ONE_SIDED:
         return None  # "the talks": a nominal act needs its parties named, unless one side is all it has
-    if sense.visit and not recipient:
-        recipient = _place_visited(tok, actor, actors)
     if sense.visit and not recipient:
         return None  # a visit with no host named is not codable
     context: list[str] = []
@@ -645,13 +646,17 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
 
 def _place_visited(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
     """"The deal was struck in Nairobi during talks with Kombo, who arrived on Monday for a visit":
-    a visit whose clause names no destination is to the foreign place its sentence names."""
+    a visit whose clause names no destination is to the foreign place its sentence names, else to
+    the dateline's country."""
     own = {r.entity.code for r in actor}
     for t in tok.sent:
         if t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ in {"in", "to", "at"}:
             r = actors.entity(t)
             if r is not None and r.entity.kind == "state" and r.entity.code not in own:
                 return [_host(Resolved(r.entity, r.certainty * 0.8))]
+    host = actors.dateline_state()  # "ISLAMABAD - Kubrakov, who arrived on Tuesday for a visit,"
+    if host is not None and host.entity.code not in own:
+        return [_host(Resolved(host.entity, host.certainty * 0.7))]
     return []
 
 

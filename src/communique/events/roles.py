@@ -98,8 +98,9 @@ def bare_participle(verb: Token) -> bool:
     """A past participle with a subject but no auxiliary is a reduced passive ("Islamabad sealed
     off"): English has no active clause of that shape. So is a "clause" the parser hangs under a
     verb that takes none ("pardons 57 Bangladeshis jailed over protests")."""
-    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children) or \
+            not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # with an object it is an active verb the tagger took for a participle ("held talks")
     return verb.tag_ == "VBN" or reduced_relative(verb)
 
 

@@ -105,3 +105,19 @@ def test_an_undated_agreement_takes_the_day_it_was_announced():
             "Paraguayan President Santiago Pena announced the deal on Tuesday.")
     agree = next(e for e in code_text(text, date=THU) if e.event_type == "AGREE")
     assert agree.date == "2025-08-26"
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo have agreed to share intelligence, Togo's minister said on his return from Accra on Tuesday.",
+    "Venezuela lashed out at Guyana over its oil blocks, claiming in a statement on Tuesday that they encroach.",
+])
+def test_a_date_on_the_report_around_an_undated_act_dates_it(text):
+    e = next(e for e in code_text(text, date=THU) if e.event_type in {"AGREE", "ACCUSE"})
+    assert e.date == "2025-08-26"
+
+
+def test_the_year_of_a_named_agreement_is_no_date_of_the_verb_above_it():
+    from communique import nlp, when
+    doc = nlp.load()("Trump pulled the United States out of the 2015 nuclear agreement with Iran.")
+    (year,) = [e for e in doc.ents if e.label_ == "DATE"]
+    assert when._verb_of(year) is None

@@ -222,13 +222,28 @@ def _governs(date: Span, cand: Candidate) -> bool:
     the reporting verb the parser hung below it ("has pardoned 57 men, WAM reported on Tuesday")."""
     speech = lexicon().speech_verbs
     reporting = {c.i for c in cand.trigger.children if c.dep_ in {"parataxis", "advcl", "ccomp"}
-                 and c.i > cand.trigger.i and c.lemma_.lower() in speech}
-    if date.root.head.i in reporting or (date.root.head.head.i in reporting and date.root.head.pos_ == "ADP"):
+                 and c.i > cand.trigger.i and (c.lemma_.lower() in speech or c.tag_ == "VBG")}
+    verb = _verb_of(date)
+    if verb is None:
+        return False
+    if verb.i in reporting:  # "...lashed out at Guyana, claiming in a statement on Tuesday that"
         return True
     head = roles.clause_head(cand.trigger)  # a finite verb the parser hung under an infinitive
     ancestors = {t.i for t in (cand.trigger.ancestors if head.i == cand.trigger.i else [head, *head.ancestors])}
-    return date.root.head.i in ancestors or (date.root.head.head.i in ancestors
-                                             and date.root.head.pos_ == "ADP")
+    return verb.i in ancestors
+
+
+def _verb_of(date: Span):
+    """The verb a date phrase hangs from, through prepositions and nouns ("said on his return from
+    Accra yesterday": said)."""
+    if date.root.dep_ in {"compound", "nummod", "amod", "nmod", "poss"}:
+        return None  # "the 2015 nuclear agreement": the date of a thing, not of an act
+    t = date.root.head
+    for _ in range(4):
+        if t.tag_.startswith("VB") or t.head.i == t.i:
+            return t if t.tag_.startswith("VB") else None
+        t = t.head
+    return None
 
 
 def _previous_frame(sent: Span, frames, paragraph_of) -> tuple[str, str, str] | None:

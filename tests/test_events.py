@@ -405,3 +405,21 @@ def test_a_plural_speaker_is_they_not_the_storys_pair():
     text = ("The United States sanctioned Brazil's judges in July. Bolsonaro denies wrongdoing, and his lawyers "
             "said they would appeal.")
     assert not [e for e in events(text) if e.event_type == "REQUEST"]
+
+
+def test_a_flag_state_is_the_target_of_a_seizure_and_a_gulf_is_no_party():
+    text = ("Iran's Revolutionary Guards seized a Panama-flagged tanker in the Gulf of Oman on Tuesday, "
+            "accusing it of smuggling fuel.")
+    found = {(e.event_type, tuple(codes(e.recipient))) for e in events(text)}
+    assert ("COERCE", ("PAN",)) in found and not any("OMN" in r for _t, r in found)
+
+
+def test_a_joint_exercise_with_a_partner_has_the_subject_too():
+    text = "Ships of the Indonesian navy began a joint exercise with the Royal Australian Navy on Tuesday."
+    e = next(e for e in events(text) if e.event_type == "COOPERATE")
+    assert codes(e.actor) == ["AUS", "IDN"]
+
+
+def test_joining_a_march_is_protest():
+    text = "About 120,000 Argentine students joined a university march in Buenos Aires on Wednesday."
+    assert "PROTEST" in {e.event_type for e in events(text)}

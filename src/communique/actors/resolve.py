@@ -510,7 +510,7 @@ class DocActors:
                     return r
                 if c.dep_ in {"compound", "amod"}:  # "the Somali army base", "Greek-operated carriers"
                     for cc in c.children:
-                        if cc.dep_ in {"amod", "compound", "poss"}:
+                        if cc.dep_ in {"amod", "compound", "poss", "npadvmod"}:  # "Panama-flagged tanker"
                             r = self._modifier_country(cc)
                             if r:
                                 return r
@@ -584,8 +584,8 @@ class DocActors:
         else:
             return None
         for i, r in reversed(self.history):
-            if i >= tok.i:
-                continue
+            if i >= tok.i or (low in lex["thing_pronouns"] and _is_place_mention(self.doc[i])):
+                continue  # "seized a tanker in the Gulf of Oman, accusing it of": not Oman
             e = r.entity
             human = e.kind == "person" or (e.kind == "agent" and e.office is not None)
             plural = self.doc[i].tag_ in {"NNS", "NNPS"} and e.kind == "agent"
@@ -701,8 +701,15 @@ def _fold(text: str) -> str:
 
 def _is_place_mention(tok: Token) -> bool:
     """"Hosted by the EU in Brussels": a capital named as a place is not a party to the talks."""
-    return tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in {
-        "in", "at", "to", "from", "near", "into", "across", "outside", "inside", "around"}
+    if tok.ent_type_ not in {"GPE", "LOC"} or tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ == "of":  # "the Gulf of Oman", "the north of the country"
+        return tok.head.head.lemma_.lower() in GEOGRAPHIC_HEADS
+    return tok.head.lower_ in {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "around"}
+
+
+GEOGRAPHIC_HEADS = {"gulf", "sea", "strait", "bay", "coast", "island", "islands", "north", "south", "east", "west",
+                    "region", "province", "capital", "city", "outskirts", "centre", "center", "part", "parts"}
 
 
 def conjuncts(tok: Token) -> list[Token]:

@@ -543,7 +543,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         frame = head.head  # "after hours of talks": the talks are framed as the hours are
     frames = {"during", "at", "in", "for"} | ({"after", "following"} if sense.type == "CONSULT" else set())
     framed = frame.dep_ == "pobj" and frame.head.lower_ in frames  # "agreed after talks": the talkers
-    if not a_toks and (tok.dep_ == "dobj" or framed):
+    if (not a_toks or reciprocal) and (tok.dep_ == "dobj" or framed):  # "began a joint exercise with Australia"
         verb = head if tok.dep_ == "dobj" else frame.head.head
         in_lexicon = lex.verb(verb.lemma_.lower()) is not None
         vsense = verb_sense(verb) if verb.tag_ in VERB_TAGS else None
@@ -553,7 +553,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                                        or not in_lexicon):
             subj, _ = roles.subject(verb)
             if subj is not None:
-                a_toks = [subj]
+                a_toks = [subj, *a_toks]
     actor = _resolve(a_toks, actors)
     recipient = _resolve(r_toks, actors)
     if not actor and not recipient and tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:

@@ -404,7 +404,8 @@ class DocActors:
     def _common(self, tok: Token) -> Resolved | None:
         lemma = tok.lemma_.lower()
         lex = self.kb.lexicon
-        if lemma in QUANTITY_HEADS:  # "thousands of protesters": the counted group
+        if lemma in QUANTITY_HEADS or lemma in lex["member_heads"]:  # "thousands of protesters": the
+            # counted group; "ships of the Indonesian navy": the navy
             counted = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"), None)
             if counted is not None:

@@ -18,6 +18,7 @@ from . import contexts, modality, roles
 from .lexicon import Sense
 from .lexicon import get as lexicon
 
+PERFORMING = {"begin", "start", "launch", "conduct", "stage", "hold", "resume", "complete", "open", "finish"}
 OCCURRING = {"take", "happen", "occur", "come", "follow", "begin", "end", "conclude"}  # "took place"
 RELATIONS = {"relation", "relations", "tie", "ties", "contact", "contacts"}
 SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
@@ -532,7 +533,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     head = tok.head
     if tok.dep_ in {"dobj", "nsubjpass", "attr"} and head.tag_ in VERB_TAGS:
         hsense = lex.verb(head.lemma_.lower())
-        if hsense and (key in hsense.objects or tok.lemma_.lower() in hsense.objects):
+        if hsense and (key in hsense.objects or _object_key(tok, hsense.objects)):
             return None  # a light verb codes it ("held talks")
     a_toks, r_toks, reciprocal = roles.noun_participants(tok, sense)
     # "the Jeddah talks", "the Geneva conference": a city before an event noun is where, not who
@@ -550,7 +551,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         reports = vsense is not None and vsense.type is not None  # "poured into" (a street) reports none
         # "poured into Belgrade for a demonstration": for-frames only under verbs that report no event
         if verb.tag_ in VERB_TAGS and ((framed and (head.lower_ != "for" or not reports))
-                                       or not in_lexicon):
+                                       or not in_lexicon or (tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING)):
             subj, _ = roles.subject(verb)
             if subj is not None:
                 a_toks = [subj, *a_toks]

@@ -423,3 +423,14 @@ def test_a_joint_exercise_with_a_partner_has_the_subject_too():
 def test_joining_a_march_is_protest():
     text = "About 120,000 Argentine students joined a university march in Buenos Aires on Wednesday."
     assert "PROTEST" in {e.event_type for e in events(text)}
+
+
+def test_a_decision_to_act_is_its_owners_act():
+    text = "Azerbaijan's decision to release four Armenian nationals on June 3 was a humanitarian gesture."
+    e = next(e for e in events(text, "2025-06-05") if e.event_type == "RETREAT")
+    assert (codes(e.actor), codes(e.recipient)) == (["AZE"], ["ARM"])
+
+
+def test_an_ability_to_act_is_no_act():
+    text = "China's Eastern Theater Command said the drills tested its ability to blockade key ports."
+    assert "COERCE" not in {e.event_type for e in events(text)}

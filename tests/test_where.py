@@ -62,7 +62,8 @@ def test_dateline_does_not_place_old_background():
 
 
 def test_a_statement_with_no_place_is_placed_at_home_and_says_so():
-    loc = only("Kenya condemned Uganda's decision to close the border on Monday.", "2025-06-11").location
+    events = code_text("Kenya condemned Uganda's decision to close the border on Monday.", date="2025-06-11")
+    loc = next(e for e in events if e.event_type == "ACCUSE").location
     assert (loc.country_code, loc.resolution, loc.source) == ("KEN", 1, "inferred")
 
 

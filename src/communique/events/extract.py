@@ -554,7 +554,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                                        or not in_lexicon or (tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING)):
             subj, _ = roles.subject(verb)
             if subj is not None:
-                a_toks = [subj, *a_toks]
+                a_toks = [subj, *roles.co_subjects(verb, subj), *a_toks]
     actor = _resolve(a_toks, actors)
     recipient = _resolve(r_toks, actors)
     if not actor and not recipient and tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:

@@ -81,6 +81,10 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Cambodia responded by downgrading ties", "suspended the party after banning it"; not the
         # content of "accused X of backing" or the reason in "thanked X for standing"
         return subject(verb.head.head, depth + 1)[0], True
+    if dep == "acl" and _to_infinitive_of(verb) and verb.head.lemma_.lower() in {"decision", "move"}:
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if owner is not None:  # "Azerbaijan's decision to release four Armenians"
+            return owner, True
     if dep in {"acl", "pcomp"} and verb.tag_ == "VBG":
         return (verb.head if verb.head.pos_ in NOUN_POS else None), True
     return None, False
@@ -294,3 +298,7 @@ SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 def _speech_act(verb: Token) -> bool:
     sense = lexicon().verb(verb.lemma_.lower())
     return sense is not None and sense.type in SPEECH_ACTS
+
+
+def _to_infinitive_of(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -434,3 +434,14 @@ def test_a_decision_to_act_is_its_owners_act():
 def test_an_ability_to_act_is_no_act():
     text = "China's Eastern Theater Command said the drills tested its ability to blockade key ports."
     assert "COERCE" not in {e.event_type for e in events(text)}
+
+
+def test_it_in_a_relative_clause_is_the_subject_not_the_adjective_country():
+    text = "Venezuela on Wednesday released 14 Colombian nationals it had detained on accusations of sabotage."
+    detained = next(e for e in events(text) if e.event_type == "COERCE")
+    assert (codes(detained.actor), codes(detained.recipient)) == (["VEN"], ["COL"])
+
+
+def test_a_bare_participle_before_a_name_describes_it():
+    text = "Malaysia's foreign minister did not meet detained former leader Aung San Suu Kyi of Myanmar on Tuesday."
+    assert "COERCE" not in {e.event_type for e in events(text)}

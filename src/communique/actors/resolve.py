@@ -585,8 +585,10 @@ class DocActors:
         else:
             return None
         for i, r in reversed(self.history):
-            if i >= tok.i or (low in lex["thing_pronouns"] and _is_place_mention(self.doc[i])):
-                continue  # "seized a tanker in the Gulf of Oman, accusing it of": not Oman
+            if i >= tok.i or (low in lex["thing_pronouns"] and (
+                    _is_place_mention(self.doc[i]) or self.doc[i].dep_ in {"amod", "compound", "nmod"})):
+                continue  # "seized a tanker in the Gulf of Oman, accusing it of": not Oman; "released
+                # Colombian nationals it had detained": not the country named as an adjective
             e = r.entity
             human = e.kind == "person" or (e.kind == "agent" and e.office is not None)
             plural = self.doc[i].tag_ in {"NNS", "NNPS"} and e.kind == "agent"

@@ -168,7 +168,8 @@ def verb_sense(tok: Token) -> Sense | None:
 
 
 def _verb(tok: Token, actors: DocActors) -> Candidate | None:
-    if tok.dep_ == "amod":
+    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and not list(tok.children) and tok.i + 1 < len(tok.doc)
+                              and tok.doc[tok.i + 1].pos_ in {"ADJ", "NOUN", "PROPN"}):
         return None  # "detained former leader Aung San Suu Kyi": a description, not a report
     if tok.lemma_.lower() in lexicon().label_verbs and any(c.dep_ == "oprd" for c in tok.children):
         return _labelling(tok, actors)

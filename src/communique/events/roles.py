@@ -140,8 +140,15 @@ def direct_object(verb: Token) -> Token | None:
 
 
 def event_object(verb: Token) -> Token | None:
-    """The noun a light verb takes: its direct object, or its passive subject."""
-    return direct_object(verb) or passive_patient(verb)
+    """The noun a light verb takes: its direct object, or its passive subject; in a relative clause
+    with a subject of its own, the noun it describes ("the nationals it had detained")."""
+    obj = direct_object(verb) or passive_patient(verb)
+    if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"} and \
+            verb.head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"} and \
+            not any(c.lower_ in {"where", "when", "why", "how"} for c in verb.children) and \
+            any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
+        return verb.head
+    return obj
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:

@@ -445,3 +445,9 @@ def test_it_in_a_relative_clause_is_the_subject_not_the_adjective_country():
 def test_a_bare_participle_before_a_name_describes_it():
     text = "Malaysia's foreign minister did not meet detained former leader Aung San Suu Kyi of Myanmar on Tuesday."
     assert "COERCE" not in {e.event_type for e in events(text)}
+
+
+def test_a_warning_is_to_whoever_the_condition_names():
+    e = next(e for e in events("French Interior Minister Bruno Retailleau warned on Tuesday that Paris would "
+                               "respond in a graduated way if Algiers refused.") if e.event_type == "THREATEN")
+    assert (codes(e.actor), codes(e.recipient)) == (["FRA"], ["DZA"])

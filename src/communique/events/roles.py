@@ -282,6 +282,9 @@ def complement_parties(verb: Token) -> list[Token]:
     for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or _to_infinitive(c)):
         if comp.dep_ == "ccomp":  # "demanded that the US cancel": the one asked is the clause's subject
             out.extend(c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON")
+        for cond in comp.children:  # "warned that Paris would respond if Algiers refused": the one warned
+            if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in cond.children):
+                out.extend(c for c in cond.children if c.dep_ in {"nsubj", "nsubjpass"})
         obj = direct_object(comp)
         if obj is not None and (obj.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or obj.pos_ == "PROPN"):
             out.append(obj)

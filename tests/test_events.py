@@ -451,3 +451,17 @@ def test_a_warning_is_to_whoever_the_condition_names():
     e = next(e for e in events("French Interior Minister Bruno Retailleau warned on Tuesday that Paris would "
                                "respond in a graduated way if Algiers refused.") if e.event_type == "THREATEN")
     assert (codes(e.actor), codes(e.recipient)) == (["FRA"], ["DZA"])
+
+
+def test_recalling_diplomats_is_a_sanction_and_prompting_makes_the_object_act():
+    text = ("France backed Morocco's plan on Monday, prompting Algeria to withdraw all but one of its "
+            "diplomats from Paris.")
+    e = next(e for e in events(text) if e.event_type == "SANCTION")
+    assert (codes(e.actor), codes(e.recipient)) == (["DZA"], ["FRA"])
+
+
+def test_a_coordinated_act_without_counterpart_shares_the_first_acts():
+    text = ("Somalia and Ethiopia agreed on Wednesday to end their dispute. The African Union Commission "
+            "welcomed the agreement on Thursday and pledged to support its implementation.")
+    pledge = next(e for e in events(text) if e.event_type == "AGREE" and codes(e.actor) == ["IGO"])
+    assert codes(pledge.recipient) == ["ETH", "SOM"]

@@ -80,11 +80,18 @@ def _announced(cands: list[Candidate], dates: list[Span], base: dt.date) -> None
 
 
 def _share_with_conjuncts(cands: list[Candidate]) -> None:
-    """"Guo accused Manila ... on Thursday, and urged the Philippines to stop": a coordinated act
-    left undated shares the date of the act it is coordinated with."""
+    """"Guo accused Manila ... on Thursday, and urged the Philippines to stop": a coordinated act,
+    or one a participle or infinitive hangs from, left undated shares the date of that act."""
     by_trigger = {c.trigger.i: c for c in cands}
     for cand in cands:
-        head = by_trigger.get(cand.trigger.head.i) if cand.trigger.dep_ == "conj" else None
+        head, t = None, cand.trigger
+        for _ in range(3):  # "backed the plan last summer, prompting Algiers to withdraw its envoy"
+            if t.dep_ not in {"conj", "advcl", "xcomp"} or (t.dep_ != "conj" and t.tag_ not in {"VBG", "VB"}):
+                break
+            t = t.head
+            head = by_trigger.get(t.i)
+            if head is not None:
+                break
         if cand.date_source == "publication" and head is not None and head.date_source != "publication" \
                 and cand.tense == head.tense:
             cand.date, cand.date_precision, cand.date_text, cand.date_source = (

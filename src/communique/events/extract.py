@@ -95,6 +95,17 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     return out
 
 
+def _coordinated_counterpart(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"The AU welcomed the agreement and pledged to support its implementation": a coordinated act
+    of the same actor with no counterpart of its own is towards the first act's counterpart."""
+    if tok.dep_ != "conj" or len({r.entity.code for r in actor}) != 1:
+        return []
+    head = next((c for c in actors.events_so_far if c.trigger.i == tok.head.i), None)
+    if head is None or {r.entity.code for r in head.actor} != {r.entity.code for r in actor}:
+        return []
+    return list(head.recipient)
+
+
 def _as_did(cand: Candidate, actors: DocActors) -> list[Candidate]:
     """"The UN coordinator welcomed the move, as did U.S. envoy Tom Perriello": the elided clause
     repeats the act with its own subject."""
@@ -242,6 +253,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = [_host(r) for r in recipient]
         if actor and all(r.entity.kind in {"agent", "igo"} and r.entity.sector == "MIL" for r in actor):
             sense = lexicon().verb("deploy")  # "peacekeeping troops arrived in Bosnia": a deployment
+    if not recipient:
+        recipient = _coordinated_counterpart(tok, actor, actors)
     unresolved = obj is not None and not light and not sense.agreement_object and \
         _looks_like_party(obj) and actors.entity(obj) is None
     cand = _build(sense, tok, actor, recipient, reciprocal, mod, light, actors,
@@ -296,6 +309,7 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
 VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
 JOINT_NOUNS = {"operation", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
                "raid", "venture", "project", "inspection", "manoeuvre", "maneuver", "training", "probe"}
+LEAD_REFERENT = 2  # "welcomed the agreement": the headline's and the lead's act, before any later one
 PARTICIPANT_PREPS = {"of", "between", "with", "by", "against", "on"}
 
 
@@ -315,8 +329,10 @@ def _referenced_event_parties(obj: Token, actor: list[Resolved], actors: DocActo
             p.dep_ == "pobj" and actors.entity(p) is not None for p in c.children)) for c in obj.children):
         return []  # its own participants are named: read them, do not guess
     own = {r.entity.code for r in actor}
-    for cand in reversed(actors.events_so_far):
-        if cand.trigger.i >= obj.i or "negation" in cand.context:
+    earlier = [c for c in actors.events_so_far if c.trigger.i < obj.i]
+    lead = [c for c in earlier if c.sequence <= LEAD_REFERENT]  # the story's own act comes first
+    for cand in [*lead, *reversed([c for c in earlier if c.sequence > LEAD_REFERENT])]:
+        if "negation" in cand.context:
             continue
         trig = cand.trigger.lemma_.lower()
         if same_type is not None and cand.event_type != same_type:
@@ -397,7 +413,9 @@ def _proposer(obj: Token, actors: DocActors) -> list[Resolved]:
 def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
     """"Struck military targets inside Cambodia", "sites in Pakistan": a hostile act's target is the
     country the targets are in."""
-    for c in obj.children:
+    inner = [obj, *(t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of")] \
+        if obj.lower_ in QUANTIFIERS else [obj]  # "all but one of its diplomats from Paris"
+    for c in (c for o in inner for c in o.children):
         if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near", "from", "of"}:
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -413,6 +431,8 @@ def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
         return None
     measured = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj" and obj.lemma_.lower() in MEASURES]
+    if obj.lower_ in QUANTIFIERS:  # "withdrawing all but one of its diplomats": the diplomats
+        measured += [t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"]
     for o in conjuncts(obj) + measured:
         lemma = o.lemma_.lower()
         comp = next((c.lemma_.lower() for c in o.children if c.dep_ == "compound"), None)
@@ -423,6 +443,7 @@ def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
     return None
 
 
+QUANTIFIERS = {"all", "some", "most", "many", "half", "several", "one", "two", "part", "dozens", "hundreds"}
 MEASURES = {"tonne", "ton", "tons", "tonnes", "shipment", "consignment", "batch", "package", "load", "cargo",
             "convoy", "kilogram", "kg", "worth", "lot", "plane", "truck", "truckload", "planeload", "shipload"}
 

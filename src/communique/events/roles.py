@@ -15,6 +15,9 @@ from .lexicon import get as lexicon
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
+# "urged Kenya to act", "prompting Algiers to withdraw": the object does the infinitive's act
+OBJECT_CONTROL = {"urge", "ask", "help", "allow", "force", "order", "invite", "press", "persuade", "tell",
+                  "prompt", "lead", "cause", "push", "encourage", "compel", "require", "pressure", "call"}
 MEANS_AND_TIME = {"by", "after", "before", "while", "upon", "since"}
 NOUN_POS = {"NOUN", "PROPN", "PRON"}
 
@@ -64,8 +67,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject(verb.head, depth + 1)[0], True
     if dep == "xcomp":
         obj = direct_object(verb.head)
-        if obj is not None and verb.head.lemma_.lower() in {"urge", "ask", "help", "allow", "force", "order",
-                                                            "invite", "press", "persuade", "tell"}:
+        if obj is not None and verb.head.lemma_.lower() in OBJECT_CONTROL:
             return obj, True
         return subject(verb.head, depth + 1)[0], True
     if dep == "advcl" and (verb.tag_ in {"VBG", "VBN"} or _to_infinitive(verb)):  # "called Faye to congratulate him"

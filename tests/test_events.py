@@ -465,3 +465,26 @@ def test_a_coordinated_act_without_counterpart_shares_the_first_acts():
             "welcomed the agreement on Thursday and pledged to support its implementation.")
     pledge = next(e for e in events(text) if e.event_type == "AGREE" and codes(e.actor) == ["IGO"])
     assert codes(pledge.recipient) == ["ETH", "SOM"]
+
+
+def test_holding_hostages_is_abduction():
+    e = next(e for e in events("Baloch separatists in Pakistan took 30 hostages on a train on Tuesday.")
+             if e.event_type in {"ASSAULT", "COERCE"})
+    assert e.event_type == "ASSAULT"
+
+
+def test_a_planned_demand_is_not_yet_an_event():
+    text = "U.S. Secretary of State Marco Rubio also plans to urge Japan's foreign minister to raise defence spending."
+    assert not [e for e in events(text) if e.event_type == "REQUEST" and e.is_event]
+
+
+def test_a_hope_through_an_adjective_is_hypothetical():
+    text = ("Somalia's president said on Tuesday he had hoped that it would be possible to settle the dispute "
+            "with Kenya, but that proved impossible.")
+    assert not [e for e in events(text) if e.event_type == "AGREE" and e.is_event]
+
+
+def test_what_a_company_does_is_no_event():
+    text = ("The arrests were made at the offices of Hong Kong Connect, a company that provides immigration "
+            "services to people from Hong Kong in Japan, on Tuesday.")
+    assert not [e for e in events(text) if e.event_type == "AID"]

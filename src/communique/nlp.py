@@ -40,7 +40,13 @@ def newline_sentences(doc: Doc) -> Doc:
 
 @cache
 def _known_verbs() -> frozenset[str]:
-    return frozenset(str(v) for v in load_yaml("verbs.yaml")["verbs"])
+    """Every verb a lexicon names: event verbs, reporting verbs and the modality word lists."""
+    lexicon = load_yaml("verbs.yaml")
+    words = {str(v) for v in lexicon["verbs"]} | {str(v) for v in lexicon["speech_verbs"]}
+    for value in load_yaml("modality.yaml").values():
+        if isinstance(value, list):
+            words.update(str(v) for v in value)
+    return frozenset(words)
 
 
 @Language.component("lemma_repair")

@@ -22,6 +22,7 @@ PERFORMING = {"begin", "start", "launch", "conduct", "stage", "hold", "resume", 
 OCCURRING = {"take", "happen", "occur", "come", "follow", "begin", "end", "conclude"}  # "took place"
 RELATIONS = {"relation", "relations", "tie", "ties", "contact", "contacts"}
 SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
+WORDS_TO_COME = {"REQUEST", "ACCUSE", "REJECT"}  # a demand or charge still to be made is no event yet
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT"}  # "the two sides decided to": no recipient
 ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
@@ -128,6 +129,8 @@ def _generic_present(tok: Token, sent: Span, seq: int, in_caption: bool) -> bool
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
         return False
+    if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return True  # "a company that provides immigration services": what it does, not a report
     if not sent.text.rstrip().rstrip("”\"'’").endswith((".", "!", "?")):
         return False
     t = tok
@@ -652,8 +655,9 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         context.remove("hypothetical")
         event_type = "THREATEN"
     elif mod.future and not mod.negated and not mod.hypothetical:
-        if EVENT_TYPES[event_type][0] >= 3 and not _announced_by_actor(tok, actor, actors):
-            context.append("hypothetical")  # "preparing to launch a missile": not (yet) a fact
+        if EVENT_TYPES[event_type][0] >= 3 and not _announced_by_actor(tok, actor, actors) or \
+                event_type in WORDS_TO_COME:
+            context.append("hypothetical")  # "preparing to launch a missile", "plans to urge": not (yet) a fact
         event_type = _future_type(event_type)
     if tense == "future":
         context.append("future")

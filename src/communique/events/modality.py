@@ -18,7 +18,8 @@ from . import roles
 from .lexicon import get as lexicon
 
 NEGATING_ADVERBS = {"no", "never", "seldom", "rarely", "hardly", "scarcely"}
-CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj", "prep", "pobj", "dobj"}
+CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "csubj", "prep", "pobj", "dobj",
+                "acomp"}  # "hoped that it would be possible to settle": through the adjective
 
 
 @dataclass(frozen=True)

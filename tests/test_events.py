@@ -16,6 +16,12 @@ def events(text, date=THU):
     return code_text(text, date=date)
 
 
+def parties(text, event_type, date=THU):
+    """(actor codes, recipient codes) of the first event of a type."""
+    e = next(e for e in events(text, date) if e.event_type == event_type)
+    return codes(e.actor), codes(e.recipient)
+
+
 def only(text, date=THU):
     (e,) = events(text, date)
     return e
@@ -324,8 +330,7 @@ def test_a_concession_is_for_whoever_it_allows_in():
 def test_responding_by_doing_inherits_the_subject_and_ties_imply_the_other_side():
     text = ("Thailand and Cambodia traded fire along their border on Thursday. "
             "Cambodia responded on Thursday by downgrading diplomatic relations to the lowest level.")
-    sanction = next(e for e in events(text) if e.event_type == "SANCTION")
-    assert (codes(sanction.actor), codes(sanction.recipient)) == (["KHM"], ["THA"])
+    assert parties(text, "SANCTION") == (["KHM"], ["THA"])
 
 
 def test_accused_of_doing_is_not_the_accusers_act():
@@ -359,15 +364,13 @@ def test_the_possessor_of_an_arrest_is_the_one_arrested():
 def test_an_ngo_branch_named_after_its_country_is_the_ngo_and_accuses_as_speaker():
     text = ("At least eight people were killed across Kenya on Wednesday, Amnesty International Kenya said, "
             "accusing police officers of using live ammunition.")
-    accuse = next(e for e in events(text) if e.event_type == "ACCUSE")
-    assert (codes(accuse.actor), codes(accuse.recipient)) == (["NGO"], ["KEN"])
+    assert parties(text, "ACCUSE") == (["NGO"], ["KEN"])
 
 
 def test_an_active_verb_coordinated_with_a_passive_shares_its_subject():
     text = ("The UN human rights office said on Wednesday it was alarmed by reports of deaths in Tanzania and "
             "urged Tanzanian security forces to avoid unnecessary force.")
-    request = next(e for e in events(text) if e.event_type == "REQUEST")
-    assert (codes(request.actor), codes(request.recipient)) == (["UNO"], ["TZA"])
+    assert parties(text, "REQUEST") == (["UNO"], ["TZA"])
 
 
 def test_ordering_broadcasters_to_stop_coverage_is_coercion():
@@ -438,8 +441,7 @@ def test_an_ability_to_act_is_no_act():
 
 def test_it_in_a_relative_clause_is_the_subject_not_the_adjective_country():
     text = "Venezuela on Wednesday released 14 Colombian nationals it had detained on accusations of sabotage."
-    detained = next(e for e in events(text) if e.event_type == "COERCE")
-    assert (codes(detained.actor), codes(detained.recipient)) == (["VEN"], ["COL"])
+    assert parties(text, "COERCE") == (["VEN"], ["COL"])
 
 
 def test_a_bare_participle_before_a_name_describes_it():
@@ -456,8 +458,7 @@ def test_a_warning_is_to_whoever_the_condition_names():
 def test_recalling_diplomats_is_a_sanction_and_prompting_makes_the_object_act():
     text = ("France backed Morocco's plan on Monday, prompting Algeria to withdraw all but one of its "
             "diplomats from Paris.")
-    e = next(e for e in events(text) if e.event_type == "SANCTION")
-    assert (codes(e.actor), codes(e.recipient)) == (["DZA"], ["FRA"])
+    assert parties(text, "SANCTION") == (["DZA"], ["FRA"])
 
 
 def test_a_coordinated_act_without_counterpart_shares_the_first_acts():

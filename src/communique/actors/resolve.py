@@ -601,20 +601,17 @@ class DocActors:
 
     def _plural_speaker(self, tok: Token) -> bool:
         """"His lawyers said they would appeal": "they" is whoever said it, not the story's pair."""
-        clause = tok.head
-        if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
-            return False
-        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        speech = _reporting_verb(tok)
+        subj = next((c for c in speech.children if c.dep_ == "nsubj"), None) if speech is not None else None
         return subj is not None and subj.tag_ in {"NNS", "NNPS"} and subj.i < tok.i
 
     def _speaker_of(self, tok: Token) -> Resolved | None:
         """"The ministry said it had summoned...": a subject pronoun of a reported clause is the speaker."""
-        if tok.dep_ != "nsubj" or tok.lower_ not in {"it", "he", "she", "they", "we"}:
+        if tok.lower_ not in {"it", "he", "she", "they", "we"}:
             return None
-        clause = tok.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
+        said = speech = _reporting_verb(tok)
+        if speech is None:
             return None
-        speech = clause.head
         while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
             speech = speech.head  # "Bangkok recalled its envoy and said it would..."
         subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
@@ -624,7 +621,7 @@ class DocActors:
         if r is None:  # "the clashes came after Bangkok recalled its envoy and said it would...": the
             # parser tied "said" to the wrong verb; the speaker is the nearest subject before it
             r = next((x for x in (self.entity(t) for t in reversed(list(tok.sent))
-                                  if t.i < clause.head.i and t.dep_ == "nsubj" and t.pos_ != "PRON") if x), None)
+                                  if t.i < said.i and t.dep_ == "nsubj" and t.pos_ != "PRON") if x), None)
         if r is None:
             return None
         person = r.entity.kind == "person"
@@ -695,6 +692,14 @@ class DocActors:
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    """The verb of saying whose reported clause `tok` is the subject of ("the ministry said it...")."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
+        return None
+    return clause.head
 
 
 def _fold(text: str) -> str:

@@ -301,7 +301,7 @@ def complement_parties(verb: Token) -> list[Token]:
 
 def _to_infinitive(tok: Token) -> bool:
     """"Offered last month to mediate": the parser often makes the content an adverbial clause."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and _to_infinitive_of(tok)
 
 
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
@@ -313,4 +313,5 @@ def _speech_act(verb: Token) -> bool:
 
 
 def _to_infinitive_of(tok: Token) -> bool:
+    """A bare verb with "to": "decision to release", "to mediate"."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

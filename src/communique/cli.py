@@ -54,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ev.set_defaults(run=_eval)
 
+    from .cli_store import register
+
+    register(sub)
+
     demo = sub.add_parser("demo", help="code the bundled example article and print its events")
     demo.set_defaults(run=_demo)
     return p

@@ -123,7 +123,9 @@ def _event(cluster: list[Candidate], article: Article) -> Event:
         article_id=article.id, event_type=best.event_type, actor=actor, recipient=recipient, mode=mode,
         context=context, date=dated.date, date_precision=dated.date_precision, date_text=dated.date_text,
         date_source=dated.date_source, location=location, mentions=mentions,
-        confidence=round(min(0.99, 1.0 - miss), 3), cite={k: v for k, v in cite.items() if v},
+        confidence=round(min(0.99, 1.0 - miss), 3), topic=next((c.topic for c in cluster if c.topic), None),
+        instrument=next((c.instrument for c in cluster if c.instrument), None),
+        cite={k: v for k, v in cite.items() if v},
     )
 
 

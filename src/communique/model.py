@@ -152,6 +152,19 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Instrument:
+    """The treaty, memorandum or working group an act concerns, and the step it marks for it."""
+
+    kind: str  # treaty | agreement | memorandum | protocol | working group | declaration | cooperation ...
+    name: str  # as written: "extradition agreement", "the protocol for its implementation"
+    status: str  # proposed | agreed | finalized | signed | ratified | in force | suspended | withdrawn
+    subject: str | None = None  # "extradition", "employment"
+
+    def to_plover(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
 class Event:
     """One coded PLOVER event with every span of evidence behind it."""
 
@@ -168,6 +181,8 @@ class Event:
     location: Location | None = None
     mentions: tuple[Mention, ...] = ()
     confidence: float = 0.5
+    topic: str | None = None  # what was agreed or signed, as a short key: keeps two instruments apart
+    instrument: Instrument | None = None
     cite: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -233,6 +248,8 @@ class Event:
             "confidence": round(self.confidence, 3),
             "cite_info": {**self.cite, "coder": CODER, "codebook": CODEBOOK},
         }
+        if self.instrument:
+            out["instrument"] = self.instrument.to_plover()
         if coded_date:
             out["coded_date"] = coded_date
         return out

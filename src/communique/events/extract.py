@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocActors, Resolved, conjuncts
 from ..actors.kb import get as _kb
-from ..model import EVENT_TYPES, Article, Entity, Location, Mention
-from . import contexts, modality, roles
+from ..model import EVENT_TYPES, Article, Entity, Instrument, Location, Mention
+from . import contexts, instruments, modality, roles
 from .lexicon import Sense
 from .lexicon import get as lexicon
 
@@ -50,6 +50,7 @@ class Candidate:
     in_caption: bool = False
     nominal: bool = False
     topic: str | None = None  # what was agreed or signed: keeps distinct instruments apart
+    instrument: Instrument | None = None
     # set by the `when` and `where` stages
     date: str | None = None
     date_precision: str = "day"
@@ -90,10 +91,22 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
             if _generic_present(tok, sent, seq, in_caption):
                 continue
             cand = replace(cand, sentence=sent, sequence=seq, in_caption=in_caption,
-                           attribution=_attribution(tok, actors, attribution_memory))
+                           attribution=_attribution(tok, actors, attribution_memory),
+                           instrument=_instrument(tok, out))
             out.extend(_split_meetings(cand))
             out.extend(_as_did(cand, actors))
     return out
+
+
+def _instrument(tok: Token, earlier: list[Candidate]) -> Instrument | None:
+    """The instrument the act concerns; "the protocol for its implementation" takes its subject from
+    the instrument named just before it in the sentence."""
+    found = instruments.read(tok)
+    if found is None or found.subject or " its " not in f" {found.name} ":
+        return found
+    before = next((c.instrument for c in reversed(earlier) if c.instrument and c.sentence.start == tok.sent.start
+                   and c.instrument.subject), None)
+    return replace(found, subject=before.subject) if before else found
 
 
 def _coordinated_counterpart(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:

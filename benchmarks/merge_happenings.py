@@ -1,0 +1,103 @@
+"""Cross-article merging on tests/store_devset: pairwise precision and recall of "same happening".
+
+Every article of the set, plus the founding seed article, is ingested into a fresh store. Two
+articles are linked when the store puts their main events (each article's first reported act that
+is an event, the headline's or the lead's) into one canonical event; the gold links are the pairs of
+articles of one happening. Also printed: links through any canonical event of the happening's type,
+which counts background mentions of a look-alike too.
+
+    .venv/bin/python benchmarks/merge_happenings.py [--db PATH] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from communique.store import Store, ingest  # noqa: E402
+
+DEVSET = ROOT / "tests" / "store_devset"
+SEED = ROOT.parent / "shared" / "seed-case" / "article.jsonl"
+
+
+def gold_clusters() -> tuple[dict[str, str], dict[str, str]]:
+    """article id -> happening, happening -> type."""
+    of, types = {}, {}
+    for line in (DEVSET / "gold.jsonl").read_text().splitlines():
+        g = json.loads(line)
+        types[g["happening"]] = g["type"]
+        for a in g["articles"]:
+            of[a] = g["happening"]
+    return of, types
+
+
+def main_events(store: Store) -> dict[str, str]:
+    """article -> canonical event of its main (first reported) act."""
+    with store.read() as con:
+        rows = con.execute(
+            "SELECT r.article_id, r.event_id FROM reports r JOIN mentions m ON m.report_id = r.id "
+            "WHERE r.is_event GROUP BY r.article_id, r.event_id, r.id "
+            "QUALIFY row_number() OVER (PARTITION BY r.article_id ORDER BY min(m.sequence), "
+            "max(CAST(json_extract(r.record, '$.confidence') AS DOUBLE)) DESC, r.id) = 1").fetchall()
+    return dict(rows)
+
+
+def typed_events(store: Store, types: dict[str, str], of: dict[str, str]) -> dict[str, set[str]]:
+    with store.read() as con:
+        rows = con.execute("SELECT article_id, event_id, event_type FROM reports WHERE is_event").fetchall()
+    out: dict[str, set[str]] = {}
+    for aid, eid, etype in rows:
+        if aid in of and types[of[aid]] == etype:
+            out.setdefault(aid, set()).add(eid)
+    return out
+
+
+def score(links: set[tuple[str, str]], gold: set[tuple[str, str]]) -> tuple[float, float, int, int]:
+    tp = len(links & gold)
+    return tp / len(links) if links else 0.0, tp / len(gold) if gold else 0.0, len(links - gold), len(gold - links)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", help="store to build (default: a temporary file)")
+    ap.add_argument("--show", action="store_true", help="list the wrong and missed links")
+    args = ap.parse_args()
+    of, types = gold_clusters()
+    of["seed-pak-blr"] = "seed-visit"
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(args.db or Path(tmp) / "merge.duckdb")
+        inputs = [str(DEVSET / "articles.jsonl")] + ([str(SEED)] if SEED.exists() else [])
+        ingest(store, inputs)
+        with store.read() as con:
+            ids = [r[0] for r in con.execute("SELECT id FROM articles").fetchall()]
+        seed_id = next((i for i in ids if i not in of), None)
+        if seed_id:
+            of[seed_id] = "seed-visit"
+        arts = sorted(a for a in ids if a in of)
+        gold = {(a, b) for a, b in combinations(arts, 2) if of[a] == of[b]}
+        main = main_events(store)
+        links = {(a, b) for a, b in combinations(arts, 2) if a in main and main.get(a) == main.get(b)}
+        typed = typed_events(store, types, of)
+        any_links = {(a, b) for a, b in combinations(arts, 2) if typed.get(a, set()) & typed.get(b, set())}
+        p, r, fp, fn = score(links, gold)
+        print(f"articles {len(arts)}, gold links {len(gold)}")
+        print(f"main-event links: precision {p:.3f} recall {r:.3f} ({len(links)} predicted, {fp} wrong, {fn} missed)")
+        p2, r2, fp2, fn2 = score(any_links, gold)
+        print(f"any event of the happening's type: precision {p2:.3f} recall {r2:.3f} ({fp2} wrong, {fn2} missed)")
+        if args.show:
+            for a, b in sorted(links - gold):
+                print("WRONG", a, of[a], b, of[b])
+            for a, b in sorted(gold - links):
+                print("MISSED", a, b, of[a])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

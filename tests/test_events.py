@@ -489,3 +489,29 @@ def test_what_a_company_does_is_no_event():
     text = ("The arrests were made at the offices of Hong Kong Connect, a company that provides immigration "
             "services to people from Hong Kong in Japan, on Tuesday.")
     assert not [e for e in events(text) if e.event_type == "AID"]
+
+
+def test_attacking_words_is_accusing_and_their_owner_is_the_target():
+    assert only("President Trump also attacked The Wall Street Journal on Tuesday.").event_type == "ACCUSE"
+    assert parties("Prime Minister Shehbaz Sharif attacked India's decision to suspend the treaty.",
+                   "ACCUSE") == (["PAK"], ["IND"])
+    assert parties("Russian forces attacked the Ukrainian city of Kharkiv on Tuesday.", "ASSAULT") == (["RUS"], ["UKR"])
+
+
+def test_instruments_are_read_with_the_step_they_take():
+    (e,) = [e for e in events("Pakistan and Belarus finalized an extradition agreement on Tuesday.")
+            if e.instrument]
+    assert (e.instrument.kind, e.instrument.status, e.instrument.subject) == ("agreement", "finalized", "extradition")
+    (w,) = [e for e in events("Ghana and Togo agreed on Tuesday to set up a joint working group on border security.")
+            if e.instrument]
+    assert (w.instrument.kind, w.instrument.status) == ("working group", "agreed")
+    (s,) = [e for e in events("Peru and Ecuador signed an electricity interconnection agreement in Quito on Tuesday.")
+            if e.instrument]
+    assert s.instrument.name == "electricity interconnection agreement"  # "in Quito" is where, not what
+
+
+def test_calling_on_someone_whose_own_clause_has_an_infinitive_is_a_visit():
+    text = ("Belarusian Interior Minister Ivan Kubrakov later called on Pakistani Prime Minister Shehbaz Sharif, "
+            "who said Pakistan wanted to turn the goodwill into trade.")
+    assert parties(text, "CONSULT") == (["BLR"], ["PAK"])
+    assert not [e for e in events(text) if e.event_type == "REQUEST"]

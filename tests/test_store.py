@@ -86,6 +86,17 @@ def test_same_text_under_new_id_is_linked_not_recoded(tmp_path):
     assert counts == (2, 2)
 
 
+def test_light_edits_and_updated_versions_are_near_duplicates(tmp_path):
+    recs = _records(ids={"mrg-04a", "mrg-04b", "mrg-04c", "mrg-03a", "mrg-03b"})
+    store = Store(tmp_path / "s.duckdb")
+    ingest(store, [str(_write(tmp_path / "c.jsonl", recs))])
+    with store.read() as con:
+        flagged = dict(con.execute("SELECT id, near_duplicate_of FROM articles").fetchall())
+    assert flagged["mrg-04c"] == "mrg-04b"  # a light edit by the same outlet, its own url
+    assert flagged["mrg-03b"] == "mrg-03a"  # an updated version at the same url
+    assert flagged["mrg-04a"] is None and flagged["mrg-04b"] is None  # another outlet's own report
+
+
 def test_reports_of_one_happening_merge_across_outlets(tmp_path):
     """The seed story and its two rewrites by other outlets: one visit with three sources."""
     recs = _records(ids={"seed-rw-1", "seed-rw-2"})
@@ -152,8 +163,9 @@ def test_reads_during_an_ingest_see_whole_batches(tmp_path):
                 try:
                     with store.read() as con:
                         seen.append(con.execute(
-                            "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(sum(n_reports), 0) FROM articles),"
-                            " (SELECT count(*) FROM reports), (SELECT coalesce(sum(n_reports), 0) FROM events)"
+                            "SELECT (SELECT count(*) FROM articles), "
+                            "(SELECT coalesce(sum(n_reports), 0) FROM articles), (SELECT count(*) FROM reports), "
+                            "(SELECT coalesce(sum(n_reports), 0) FROM events)"
                         ).fetchone())
                 except StoreError as exc:
                     if "schema version 0" not in str(exc):
@@ -170,9 +182,8 @@ def test_reads_during_an_ingest_see_whole_batches(tmp_path):
 
 
 def test_reader_errors_are_one_line(tmp_path):
-    with pytest.raises(StoreError, match="no such store"):
-        with Store(tmp_path / "missing.duckdb").read():
-            pass
+    with pytest.raises(StoreError, match="no such store"), Store(tmp_path / "missing.duckdb").read():
+        pass
     junk = tmp_path / "junk.duckdb"
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError, match="junk.duckdb"):

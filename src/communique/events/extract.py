@@ -322,6 +322,7 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
     return None
 
 
+JUDGED = {"ACCUSE", "SUPPORT", "REJECT", "CONCEDE"}  # a light verb's object is the other side's act or word
 VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
 JOINT_NOUNS = {"operation", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
                "raid", "venture", "project", "inspection", "manoeuvre", "maneuver", "training", "probe"}
@@ -394,7 +395,18 @@ def _has_infinitive(tok: Token) -> bool:
     """"Called on the US and Qatar, which mediated, to press Kigali": a to-infinitive anywhere below."""
     if any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
         return True
-    return any(t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) for t in tok.subtree if t.i != tok.i)
+    return any(t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) and _verbs_between(t, tok) <= 1
+               for t in tok.subtree if t.i != tok.i)
+
+
+def _verbs_between(low: Token, high: Token) -> int:
+    """Verbs on the path up from `low` to `high`: one is a misattached relative clause ("which mediated");
+    more is a clause of its own ("Sharif, who said Pakistan wanted to turn ...")."""
+    n, t = 0, low.head
+    while t.i != high.i and t.head.i != t.i:
+        n += t.pos_ in {"VERB", "AUX"}
+        t = t.head
+    return n
 
 
 HOSTILE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "consequence", "punishment", "countermeasure"}
@@ -518,6 +530,8 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
         if light and rec:
             actors.extend(a)
             reciprocal = True
+        elif light and sense.type in JUDGED:
+            recipients.extend(a)  # "attacked India's decision", "accepted the rebels' demand": theirs is judged
         elif light:
             actors.extend(t for t in a if not actors)
         else:

@@ -26,7 +26,8 @@ from . import agreements, happenings
 from .db import Store
 
 BATCH_SIZE = 32
-NEAR_DUPLICATE = 0.6  # shingle overlap above which an article is a light edit of another
+NEAR_DUPLICATE = 0.3  # five-word runs shared: light edits share 0.4-0.6, independent reports under 0.05
+NEAR_DAYS = 3  # the same outlet's stories this many days apart are compared for light edits
 _SPACE = re.compile(r"\s+")
 
 
@@ -236,12 +237,16 @@ class Merger:
             self.con.execute("UPDATE articles SET near_duplicate_of = ? WHERE id = ?", [row[0], art.id])
 
     def _similar_article(self, art: Article) -> tuple[str] | None:
+        """Candidates are the articles that share an event with this one, and the same outlet's stories of
+        the days around it: a light edit keeps most five-word runs, an independent report almost none."""
         others = self.con.execute(
             "SELECT DISTINCT a.id, a.text FROM reports r JOIN reports o ON o.event_id = r.event_id "
             "JOIN articles a ON a.id = o.article_id WHERE r.article_id = ? AND o.article_id <> ? "
-            "AND a.text IS NOT NULL", [art.id, art.id]).fetchall()
+            "AND a.text IS NOT NULL UNION SELECT id, text FROM articles WHERE outlet = ? AND id <> ? "
+            "AND text IS NOT NULL AND abs(date_diff('day', pub_date, CAST(? AS DATE))) <= ?",
+            [art.id, art.id, art.source, art.id, art.date, NEAR_DAYS]).fetchall()
         mine = shingles(art.text)
-        best = max(((overlap(mine, shingles(text)), aid) for aid, text in others), default=None)
+        best = max(((overlap(mine, shingles(text)), aid) for aid, text in sorted(others)), default=None)
         return (best[1],) if best and best[0] >= NEAR_DUPLICATE else None
 
     def flush(self) -> None:

@@ -1,0 +1,556 @@
+"""The query layer: what the command line and a web server ask of a store, in one place.
+
+Every function takes a `Store`, opens one short read-only connection (`store.read()`) for its
+queries and closes it before returning, so a query never holds the file while an ingest waits for
+it. Values reach SQL only as parameters; the few SQL fragments chosen at run time (a period
+expression, an ordering) come from fixed whitelists in this module. Each function checks its
+arguments first and raises ValueError with a message a user can act on, and returns a `Result`
+(columns and rows, convertible to records, a DataFrame or an Arrow table) or, for single items, a
+dict. Page sizes are capped (MAX_LIMIT) so neither a typo nor a crawler can ask for a whole store.
+
+Dates: `since` and `until` are inclusive and take a date or an ISO string; "YYYY-MM" and "YYYY"
+mean the first day of that month or year for `since` and the last day for `until`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .model import EVENT_TYPES
+from .store.db import Store
+
+try:
+    from .store.agreements import LIFECYCLE
+except ImportError:  # pragma: no cover - the registry module predates this one in every release so far
+    LIFECYCLE = ["proposed", "negotiating", "agreed", "initialled", "finalized", "signed", "ratified", "in force",
+                 "renewed", "suspended", "withdrawn"]
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow
+
+__all__ = ["MAX_LIMIT", "MAX_TEXT", "Result", "agreements", "article", "dyad", "event", "events", "partners",
+           "stats", "top_actors"]
+
+MAX_LIMIT = 1000  # rows a page
+MAX_TEXT = 200  # characters of a text search
+PARTNER_WINDOW = 90  # days of the current period of `partners` when no `since` is given
+
+DateLike = dt.date | str | None
+Codes = str | Sequence[str] | None
+
+# the first day of a date's period (DuckDB's weeks start on Monday, as ISO weeks do), and its label;
+# every label sorts in time order as text
+_PERIODS = {
+    "week": ("date_trunc('week', date)", "strftime(start, '%G-W%V')"),
+    "month": ("date_trunc('month', date)", "strftime(start, '%Y-%m')"),
+    "quarter": ("date_trunc('quarter', date)", "strftime(start, '%Y') || '-Q' || CAST(quarter(start) AS VARCHAR)"),
+    "year": ("date_trunc('year', date)", "strftime(start, '%Y')"),
+}
+# the date precisions an event may have to be placed in a period of each size
+_PRECISIONS = {
+    "week": ("day", "week"),
+    "month": ("day", "week", "month"),
+    "quarter": ("day", "week", "month"),
+    "year": ("day", "week", "month", "year"),
+}
+_ORDERS = {
+    "date desc": "date DESC NULLS LAST, id",
+    "date asc": "date ASC NULLS LAST, id",
+    "date": "date ASC NULLS LAST, id",
+    "confidence desc": "confidence DESC NULLS LAST, date DESC NULLS LAST, id",
+    "articles desc": "n_articles DESC NULLS LAST, date DESC NULLS LAST, id",
+    "outlets desc": "n_outlets DESC NULLS LAST, date DESC NULLS LAST, id",
+}
+_CODE = re.compile(r"^[A-Z0-9_.]{1,16}$")
+_EVENT_COLUMNS = ["id", "date", "date_precision", "event_type", "actor_codes", "recipient_codes", "mode", "context",
+                  "place", "place_country", "confidence", "n_articles", "n_outlets", "evidence"]
+
+
+class Result:
+    """Rows of one query with their column names; cheap to build, converted only when asked."""
+
+    __slots__ = ("columns", "rows")
+
+    def __init__(self, columns: Sequence[str], rows: Sequence[Sequence[Any]]):
+        self.columns: list[str] = list(columns)
+        self.rows: list[tuple] = [tuple(r) for r in rows]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+    def df(self) -> pandas.DataFrame:
+        import pandas
+
+        return pandas.DataFrame.from_records(self.rows, columns=self.columns)
+
+    def arrow(self) -> pyarrow.Table:
+        import pyarrow
+
+        return pyarrow.table({c: [r[i] for r in self.rows] for i, c in enumerate(self.columns)})
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.records())
+
+    def __repr__(self) -> str:
+        return f"Result(columns={self.columns!r}, rows={len(self.rows)})"
+
+
+# --- argument checks -------------------------------------------------------------------------------------------
+
+
+def _limit(limit: int, maximum: int = MAX_LIMIT) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise ValueError(f"limit must be a whole number, not {limit!r}")
+    if limit < 1 or limit > maximum:
+        raise ValueError(f"limit must be between 1 and {maximum}, not {limit}")
+    return limit
+
+
+def _offset(offset: int) -> int:
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise ValueError(f"offset must be a whole number of at least 0, not {offset!r}")
+    return offset
+
+
+def _code(value: str, what: str = "country") -> str:
+    code = str(value).strip().upper() if value is not None else ""
+    if not _CODE.match(code):
+        raise ValueError(f"{what} must be an actor code such as PAK or UNO, not {value!r}")
+    return code
+
+
+def _codes(value: Codes, what: str) -> list[str] | None:
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else list(value)
+    out = [str(v).strip() for v in items if str(v).strip()]
+    if not out:
+        raise ValueError(f"{what} is empty")
+    return out
+
+
+def _types(value: Codes) -> list[str] | None:
+    names = _codes(value, "type")
+    if names is None:
+        return None
+    names = [n.upper() for n in names]
+    unknown = [n for n in names if n not in EVENT_TYPES]
+    if unknown:
+        raise ValueError(f"unknown event type {', '.join(unknown)} (one of {', '.join(EVENT_TYPES)})")
+    return list(dict.fromkeys(names))
+
+
+def _pair(value: str | Sequence[str]) -> tuple[str, str]:
+    parts = re.split(r"[-,\s]+", value.strip()) if isinstance(value, str) else list(value)
+    if len(parts) != 2:
+        raise ValueError(f"a dyad is two codes such as 'PAK-BLR' or ('PAK', 'BLR'), not {value!r}")
+    return _code(parts[0], "dyad"), _code(parts[1], "dyad")
+
+
+def _day(value: DateLike, end: bool = False) -> dt.date | None:
+    """A date from a date or an ISO string; a bare month or year is its first (or, with end, last) day."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            first = dt.date(year, month, 1)
+            if not end:
+                return first
+            return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+def _range(since: DateLike, until: DateLike) -> tuple[dt.date | None, dt.date | None]:
+    lo, hi = _day(since), _day(until, end=True)
+    if lo and hi and lo > hi:
+        raise ValueError(f"since ({lo}) is after until ({hi})")
+    return lo, hi
+
+
+def _like(text: str) -> str:
+    """A substring pattern for ILIKE ... ESCAPE '\\': the user's % and _ match themselves."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _placeholders(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+# --- queries -----------------------------------------------------------------------------------------------------
+
+
+def dyad(store: Store, a: str, b: str, by: str = "month", since: DateLike = None, until: DateLike = None,
+         events_only: bool = True) -> Result:
+    """The relation of two countries over time: one row per period that has events, oldest first.
+
+    Counts events between a and b in either direction (each event once). An event is placed in a
+    period only when its date is at least as precise as the period: with by="week", month- and
+    year-precision events are skipped; with "month" or "quarter", year-precision events are skipped
+    (a month-precision event counts in its month); with "year", every dated event counts. Events
+    without a date are never counted. Periods are labelled '2025-W32', '2025-08', '2025-Q3', '2025'.
+    `events_only` leaves out negated and hypothetical records.
+    """
+    if by not in _PERIODS:
+        raise ValueError(f"by must be one of {', '.join(_PERIODS)}, not {by!r}")
+    country, counterpart = _code(a, "a"), _code(b, "b")
+    lo, hi = _range(since, until)
+    precisions = _PRECISIONS[by]
+    where = ["country = ?", "counterpart = ?", "date IS NOT NULL",
+             f"date_precision IN ({_placeholders(len(precisions))})"]
+    params: list[Any] = [country, counterpart, *precisions]
+    if lo:
+        where.append("date >= ?")
+        params.append(lo)
+    if hi:
+        where.append("date <= ?")
+        params.append(hi)
+    if events_only:
+        where.append("is_event")
+    start, label = _PERIODS[by]
+    # one pass over the pair rows, grouped by period and type; the periods are summed from those groups
+    sql = f"""
+        WITH t AS (
+            SELECT {start} AS start, event_type, count(*) AS n, sum(event_scale) AS scale,
+                   count(*) FILTER (WHERE quad_code = 1) AS q1, count(*) FILTER (WHERE quad_code = 2) AS q2,
+                   count(*) FILTER (WHERE quad_code = 3) AS q3, count(*) FILTER (WHERE quad_code = 4) AS q4
+            FROM event_pairs WHERE {' AND '.join(where)}
+            GROUP BY start, event_type),
+        r AS (SELECT *, row_number() OVER (PARTITION BY start ORDER BY n DESC, event_type) AS rank FROM t)
+        SELECT {label} AS period, sum(n) AS events, sum(q1) AS quad1, sum(q2) AS quad2, sum(q3) AS quad3,
+               sum(q4) AS quad4, round(sum(scale) / sum(n), 3) AS mean_score, round(sum(scale), 3) AS net_cooperation,
+               string_agg(event_type || ' ' || CAST(n AS VARCHAR), ', ' ORDER BY rank) FILTER (WHERE rank <= 3)
+                   AS top_types
+        FROM r GROUP BY start ORDER BY start"""
+    with store.read() as con:
+        cur = con.execute(sql, params)
+        return Result([d[0] for d in cur.description], cur.fetchall())
+
+
+def partners(store: Store, country: str, since: DateLike = None, until: DateLike = None, limit: int = 50,
+             events_only: bool = True) -> Result:
+    """Who a country deals with, most events first, and how that changed from the period before.
+
+    The current period is since..until. Without `until` it ends on the country's latest event; without
+    `since` it is the last 90 days up to that end (or to `until`), so a store whose data stops in
+    2025 still shows its last quarter rather than an empty "recent" window. The previous period has
+    the same length and ends the day before the current one begins; `change` is events minus
+    previous_events. Counterparts seen only in the previous period are listed too (events 0), after
+    the active ones, so a partner that went quiet shows as a negative change. Year-precision events
+    are skipped (their date names only the year); other events count at their date.
+    """
+    code = _code(country)
+    limit = _limit(limit)
+    lo, hi = _range(since, until)
+    base = ["country = ?", "date IS NOT NULL", "date_precision <> 'year'"]
+    if events_only:
+        base.append("is_event")
+    with store.read() as con:
+        if hi is None:
+            (hi,) = con.execute(f"SELECT max(date) FROM event_pairs WHERE {' AND '.join(base)}", [code]).fetchone()
+            if hi is None:
+                return Result(_PARTNER_COLUMNS, [])
+            if lo and lo > hi:
+                hi = lo
+        if lo is None:
+            lo = hi - dt.timedelta(days=PARTNER_WINDOW - 1)
+        length = (hi - lo).days + 1
+        prev_lo = lo - dt.timedelta(days=length)  # the previous period ends the day before lo
+        sql = f"""
+            SELECT counterpart,
+                   count(*) FILTER (WHERE date >= ?) AS events,
+                   round(coalesce(sum(event_scale) FILTER (WHERE date >= ?), 0), 3) AS net_cooperation,
+                   round(avg(event_scale) FILTER (WHERE date >= ?), 3) AS mean_score,
+                   count(*) FILTER (WHERE date >= ? AND quad_code <= 2) AS cooperative,
+                   count(*) FILTER (WHERE date >= ? AND quad_code >= 3) AS conflictual,
+                   count(*) FILTER (WHERE date < ?) AS previous_events,
+                   count(*) FILTER (WHERE date >= ?) - count(*) FILTER (WHERE date < ?) AS change
+            FROM event_pairs
+            WHERE {' AND '.join(base)} AND date >= ? AND date <= ?
+            GROUP BY counterpart
+            ORDER BY events DESC, previous_events DESC, counterpart
+            LIMIT ?"""
+        params = [lo] * 5 + [lo, lo, lo, code, prev_lo, hi, limit]
+        cur = con.execute(sql, params)
+        return Result([d[0] for d in cur.description], cur.fetchall())
+
+
+_PARTNER_COLUMNS = ["counterpart", "events", "net_cooperation", "mean_score", "cooperative", "conflictual",
+                    "previous_events", "change"]
+
+
+def agreements(store: Store, country: str | None = None, counterpart: str | None = None, status: str | None = None,
+               limit: int = 200) -> Result:
+    """Instruments (treaties, memoranda, working groups ...) with every step of their history.
+
+    `country` and `counterpart` must both be parties; `status` is the current status. Newest first
+    (by the date of the last step). `history` lists the steps by date, then by lifecycle stage for
+    steps on one day, undated steps last, each with the article and sentence it rests on.
+    """
+    limit = _limit(limit)
+    where: list[str] = []
+    params: list[Any] = []
+    for value, what in ((country, "country"), (counterpart, "counterpart")):
+        if value is not None:
+            where.append("list_contains(parties, ?)")
+            params.append(_code(value, what))
+    if status is not None:
+        status = status.strip().lower()
+        if status not in LIFECYCLE:
+            raise ValueError(f"unknown status {status!r} (one of {', '.join(LIFECYCLE)})")
+        where.append("status = ?")
+        params.append(status)
+    sql = ("SELECT id, kind, name, parties, subject, status, first_date, last_date FROM agreements"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY last_date DESC NULLS LAST, id LIMIT ?")
+    with store.read() as con:
+        rows = con.execute(sql, [*params, limit]).fetchall()
+        ids = [r[0] for r in rows]
+        steps = con.execute(
+            "SELECT agreement_id, status, date, date_precision, event_id, article_id, evidence "
+            "FROM agreement_status WHERE agreement_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+    history: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for agreement_id, *step in steps:
+        history[agreement_id].append(dict(zip(("status", "date", "date_precision", "event_id", "article_id",
+                                               "evidence"), step, strict=True)))
+    for items in history.values():
+        items.sort(key=_step_order)
+    columns = ["id", "kind", "name", "parties", "subject", "status", "first_date", "last_date", "history"]
+    return Result(columns, [(*r[:3], list(r[3] or []), *r[4:], history[r[0]]) for r in rows])
+
+
+def _step_order(step: dict[str, Any]) -> tuple:
+    status = step["status"]
+    rank = LIFECYCLE.index(status) if status in LIFECYCLE else len(LIFECYCLE)
+    return (step["date"] is None, step["date"] or dt.date.min, rank, step["event_id"] or "", step["article_id"] or "")
+
+
+def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | None = None,
+           country: str | None = None, type: Codes = None, mode: Codes = None, context: Codes = None,
+           since: DateLike = None, until: DateLike = None, place: str | None = None, text: str | None = None,
+           events_only: bool = True, limit: int = 50, offset: int = 0, order: str = "date desc") -> Result:
+    """A page of canonical events matching every filter given.
+
+    dyad: two codes ('PAK-BLR' or a pair), either direction, through the country-pair index (so a
+    joint act of two co-actors counts as their dyad); actor: a code among the actors; country: a
+    code among actors or recipients; type: one PLOVER type or several (any of them); mode, context:
+    one value or several (any of them); place: the place or its country code, case-insensitively;
+    text: a substring of the evidence sentence, case-insensitively, % and _ taken literally.
+    Month- and year-precision events are filtered by their stored date (the first day of the month
+    or year). `order` is one of the keys of _ORDERS; ties are broken by id so pages do not overlap.
+    """
+    limit, offset = _limit(limit), _offset(offset)
+    if order not in _ORDERS:
+        raise ValueError(f"order must be one of {', '.join(_ORDERS)}, not {order!r}")
+    where: list[str] = []
+    params: list[Any] = []
+    lo, hi = _range(since, until)
+    types = _types(type)
+    if dyad is not None:
+        a, b = _pair(dyad)
+        sub = ["country = ?", "counterpart = ?"]
+        params += [a, b]
+        # the pair rows repeat the event's date, type and is_event: filtering them too keeps the semi-join small
+        if lo:
+            sub.append("date >= ?")
+            params.append(lo)
+        if hi:
+            sub.append("date <= ?")
+            params.append(hi)
+        if types:
+            sub.append(f"event_type IN ({_placeholders(len(types))})")
+            params += types
+        if events_only:
+            sub.append("is_event")
+        where.append(f"id IN (SELECT event_id FROM event_pairs WHERE {' AND '.join(sub)})")
+    if actor is not None:
+        where.append("list_contains(actor_codes, ?)")
+        params.append(_code(actor, "actor"))
+    if country is not None:
+        code = _code(country)
+        where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))")
+        params += [code, code]
+    if types:
+        where.append(f"event_type IN ({_placeholders(len(types))})")
+        params += types
+    for column, value in (("mode", mode), ("context", context)):
+        values = _codes(value, column)
+        if values:
+            where.append(f"list_has_any({column}, ?::VARCHAR[])")
+            params.append([v.lower() for v in values])
+    if lo:
+        where.append("date >= ?")
+        params.append(lo)
+    if hi:
+        where.append("date <= ?")
+        params.append(hi)
+    if place is not None and place.strip():
+        if len(place) > MAX_TEXT:
+            raise ValueError(f"place is at most {MAX_TEXT} characters")
+        where.append("(lower(place) = lower(?) OR lower(place_country) = lower(?))")
+        params += [place.strip(), place.strip()]
+    if text is not None and text.strip():
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"a text search is at most {MAX_TEXT} characters, not {len(text)}")
+        where.append("evidence ILIKE ? ESCAPE '\\'")
+        params.append(_like(text.strip()))
+    if events_only:
+        where.append("is_event")
+    # Two steps: the page's ids from the few columns the filters and the order read, then its rows. Reading
+    # the wide columns (evidence, lists) only for the page, and only in the row groups of the page's dates
+    # (rows are stored roughly in date order), is what keeps a busy dyad's page fast.
+    ordering = _ORDERS[order]
+    page_sql = ("SELECT id, date FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+                + f" ORDER BY {ordering} LIMIT ? OFFSET ?")
+    with store.read() as con:
+        page = con.execute(page_sql, [*params, limit, offset]).fetchall()
+        if not page:
+            return Result(_EVENT_COLUMNS, [])
+        rows_sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE id IN ({_placeholders(len(page))})"
+        rows_params: list[Any] = [r[0] for r in page]
+        dates = [r[1] for r in page if r[1] is not None]
+        if len(dates) == len(page):
+            rows_sql += " AND date >= ? AND date <= ?"
+            rows_params += [min(dates), max(dates)]
+        rows = con.execute(f"{rows_sql} ORDER BY {ordering}", rows_params).fetchall()
+    return Result(_EVENT_COLUMNS, rows)
+
+
+def event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One canonical event with everything behind it: its PLOVER record, every mention in every article
+    that reported it (with the article's outlet, title and url), and the entities its records named.
+
+    Entities are listed once per (role, code, text, identifier, sector, office, kind) with the number of
+    records that named them, actors first. None when there is no such event.
+    """
+    if not isinstance(event_id, str) or not event_id.strip():
+        raise ValueError("event_id is empty")
+    with store.read() as con:
+        cur = con.execute("SELECT * FROM events WHERE id = ?", [event_id.strip()])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        out = dict(zip([d[0] for d in cur.description], row, strict=True))
+        cur = con.execute(
+            'SELECT m.article_id, a.outlet, a.title, a.url, m.sequence, m.start, m."end", m.trigger, m.sentence, '
+            "m.attribution FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? "
+            "ORDER BY a.pub_date NULLS LAST, m.article_id, m.sequence, m.start", [out["id"]])
+        mentions = _dicts(cur)
+        cur = con.execute(
+            "SELECT role, code, entity_text, identifier_text, sector, office, kind, count(*) AS n_reports "
+            "FROM entities WHERE event_id = ? GROUP BY role, code, entity_text, identifier_text, sector, office, kind "
+            "ORDER BY role = 'recipient', min(position), code, entity_text", [out["id"]])
+        entities = _dicts(cur)
+    out["record"] = json.loads(out["record"]) if out.get("record") else None
+    out["mentions"] = mentions
+    out["entities"] = entities
+    return out
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article as stored, with the records coded from it: event ids, types and where the triggers are.
+
+    Each report carries `triggers`, its mentions' trigger words and character offsets in the text
+    (for highlighting). A duplicate article (duplicate_of set) has no text of its own; its reports
+    repeat the original's. None when there is no such article.
+    """
+    if not isinstance(article_id, str) or not article_id.strip():
+        raise ValueError("article_id is empty")
+    with store.read() as con:
+        cur = con.execute("SELECT * FROM articles WHERE id = ?", [article_id.strip()])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        out = dict(zip([d[0] for d in cur.description], row, strict=True))
+        cur = con.execute(
+            "SELECT r.id AS report_id, r.event_id, r.event_type, r.is_event, r.date, r.date_precision, "
+            "r.actor_codes, r.recipient_codes, "
+            "list({'trigger': m.trigger, 'trigger_start': m.trigger_start, 'trigger_end': m.trigger_end, "
+            "'sequence': m.sequence} ORDER BY m.trigger_start) FILTER (WHERE m.report_id IS NOT NULL) AS triggers "
+            "FROM reports r LEFT JOIN mentions m ON m.report_id = r.id "
+            "WHERE r.article_id = ? GROUP BY ALL ORDER BY min(m.trigger_start) NULLS LAST, r.id", [out["id"]])
+        out["reports"] = _dicts(cur)
+    for report in out["reports"]:
+        report["triggers"] = report["triggers"] or []
+    return out
+
+
+def top_actors(store: Store, since: DateLike = None, until: DateLike = None, limit: int = 20,
+               events_only: bool = True) -> Result:
+    """The most active codes: events in which a code is an actor or a recipient (each event once),
+    with how many of them it acted in and how many it was the target of."""
+    limit = _limit(limit)
+    lo, hi = _range(since, until)
+    where: list[str] = []
+    params: list[Any] = []
+    if lo:
+        where.append("date >= ?")
+        params.append(lo)
+    if hi:
+        where.append("date <= ?")
+        params.append(hi)
+    if events_only:
+        where.append("is_event")
+    cond = " WHERE " + " AND ".join(where) if where else ""
+    # one row per (event, code): a code on both sides of an event (police arresting their own citizens) counts once
+    sql = f"""
+        SELECT code, count(*) AS events, count(*) FILTER (WHERE list_contains(actor_codes, code)) AS as_actor,
+               count(*) FILTER (WHERE list_contains(recipient_codes, code)) AS as_recipient
+        FROM (SELECT unnest(list_distinct(list_concat(actor_codes, recipient_codes))) AS code, actor_codes,
+                     recipient_codes FROM events{cond})
+        WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?"""
+    with store.read() as con:
+        cur = con.execute(sql, [*params, limit])
+        return Result([d[0] for d in cur.description], cur.fetchall())
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """What the store holds, for a status line or a health check.
+
+    `events` counts canonical events that are events; `non_events` the negated and hypothetical
+    canonical records kept for inspection (not in `events` nor in `events_by_quad`). first_date and
+    last_date span the dated events; last_ingest is the newest run (finished is None while it runs).
+    """
+    with store.read() as con:
+        articles, duplicates, near = con.execute(
+            "SELECT count(*), count(duplicate_of), count(near_duplicate_of) FROM articles").fetchone()
+        (reports,) = con.execute("SELECT count(*) FROM reports").fetchone()
+        n_events, non_events, first, last = con.execute(
+            "SELECT count(*) FILTER (WHERE is_event), count(*) FILTER (WHERE NOT is_event OR is_event IS NULL), "
+            "min(date) FILTER (WHERE is_event), max(date) FILTER (WHERE is_event) FROM events").fetchone()
+        quads = dict(con.execute("SELECT quad_code, count(*) FROM events WHERE is_event AND quad_code IS NOT NULL "
+                                 "GROUP BY quad_code").fetchall())
+        (rejects,) = con.execute("SELECT count(*) FROM rejects").fetchone()
+        (runs,) = con.execute("SELECT count(*) FROM runs").fetchone()
+        newest = con.execute("SELECT id, started, finished, status FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return {
+        "articles": articles, "duplicates": duplicates, "near_duplicates": near, "reports": reports,
+        "events": n_events, "non_events": non_events,
+        "events_by_quad": {q: quads.get(q, 0) for q in (1, 2, 3, 4)},
+        "rejects": rejects, "first_date": first, "last_date": last,
+        "last_ingest": dict(zip(("run", "started", "finished", "status"), newest, strict=True)) if newest else None,
+        "runs": runs, "schema_version": int(version[0]) if version else None,
+    }
+
+
+def _dicts(cur: Any) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

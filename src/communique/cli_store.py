@@ -256,7 +256,7 @@ def _agreements_table(records: list[dict]) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 200)
     if not records:
         console.print("(no agreements)")
     for r in records:
@@ -324,7 +324,7 @@ def _show(result, fmt: str, title: str) -> int:
             table.add_column(col)
         for row in result.rows:
             table.add_row(*[_cell(v) for v in row])
-        Console().print(table)
+        Console(width=None if sys.stdout.isatty() else 200).print(table)
     return EXIT_OK
 
 

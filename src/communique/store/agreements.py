@@ -8,6 +8,7 @@ negated or hypothetical act is no step, and a future one ("will sign") is a prop
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
@@ -35,7 +36,8 @@ def record(con: duckdb.DuckDBPyConnection, event_id: str, report_id: str, articl
     if len(parties) < 2 and not e.recipient:
         return  # an instrument needs two parties; a lone actor "signed a deal" with nobody named
     status = "proposed" if "future" in e.context and inst.status != "agreed" else inst.status
-    key = instrument_key(inst.kind, parties, inst.subject, inst.name)
+    key = _existing(con, inst.kind, parties, inst.subject, inst.name, e.date) or \
+        instrument_key(inst.kind, parties, inst.subject, inst.name)
     exists = con.execute("SELECT 1 FROM agreements WHERE id = ?", [key]).fetchone()
     if not exists:
         con.execute("INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -45,6 +47,38 @@ def record(con: duckdb.DuckDBPyConnection, event_id: str, report_id: str, articl
     con.execute("INSERT INTO agreement_status VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [key, status, e.date, e.date_precision, event_id, report_id, article_id, evidence])
     _restate(con, key)
+
+
+def _existing(con: duckdb.DuckDBPyConnection, kind: str, parties: list[str], subject: str | None, name: str,
+              date: str | None) -> str | None:
+    """The stored instrument this one names in other words: "the extradition agreement" and "the
+    extradition treaty" of the same parties; two outlets' "cooperation against terrorism" and
+    "cooperation in counterterrorism" agreed by the same parties on the same day."""
+    rows = con.execute("SELECT id, kind, subject, name, first_date, last_date FROM agreements WHERE parties = ? "
+                       "ORDER BY id", [parties]).fetchall()
+    mine = _words(subject or name)
+    for key, other_kind, other_subject, other_name, first, last in rows:
+        if _family(other_kind) != _family(kind):
+            continue
+        if mine & _words(other_subject or other_name):
+            return key
+        if kind == "cooperation" and date and first and last and \
+                first - dt.timedelta(days=1) <= dt.date.fromisoformat(date[:10]) <= last + dt.timedelta(days=1):
+            return key
+    return None
+
+
+TREATY_FAMILY = {"treaty", "agreement", "convention", "charter", "framework"}
+GENERIC_WORDS = {"agreement", "treaty", "deal", "accord", "pact", "cooperation", "bilateral", "joint", "new", "the",
+                 "and", "of", "on", "for", "in", "a", "an", "its", "their", "group", "working"}
+
+
+def _family(kind: str) -> str:
+    return "treaty" if kind in TREATY_FAMILY else kind
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if w not in GENERIC_WORDS and len(w) > 2}
 
 
 def _subject_from_context(e: Event) -> str | None:

@@ -515,3 +515,15 @@ def test_calling_on_someone_whose_own_clause_has_an_infinitive_is_a_visit():
             "who said Pakistan wanted to turn the goodwill into trade.")
     assert parties(text, "CONSULT") == (["BLR"], ["PAK"])
     assert not [e for e in events(text) if e.event_type == "REQUEST"]
+
+
+def test_suspending_a_treaty_is_a_sanction_on_the_other_party_of_the_story():
+    text = ("India accused Pakistan on Tuesday of backing the gunmen. Last month New Delhi suspended the "
+            "Indus Waters Treaty.")
+    assert parties(text, "SANCTION") == (["IND"], ["PAK"])
+
+
+def test_troops_moved_without_a_named_target_face_the_other_country_of_the_story():
+    text = ("Turkey warned Syria on Tuesday that it would act. Turkish troops were moved to several points "
+            "along the border on Monday.")
+    assert parties(text, "MOBILIZE") == (["TUR"], ["SYR"])

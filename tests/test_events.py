@@ -527,3 +527,8 @@ def test_troops_moved_without_a_named_target_face_the_other_country_of_the_story
     text = ("Turkey warned Syria on Tuesday that it would act. Turkish troops were moved to several points "
             "along the border on Monday.")
     assert parties(text, "MOBILIZE") == (["TUR"], ["SYR"])
+
+
+def test_closing_a_frontier_to_a_country_is_a_sanction_on_it():
+    assert parties("Pakistan closed its airspace to Indian airlines on Tuesday.", "SANCTION") == (["PAK"], ["IND"])
+    assert not events("Police closed the border crossing near the town on Tuesday.")

@@ -121,3 +121,10 @@ def test_the_year_of_a_named_agreement_is_no_date_of_the_verb_above_it():
     doc = nlp.load()("Trump pulled the United States out of the 2015 nuclear agreement with Iran.")
     (year,) = [e for e in doc.ents if e.label_ == "DATE"]
     assert when._verb_of(year) is None
+
+
+def test_a_when_clause_after_a_date_is_dated_by_it_and_so_are_its_participles():
+    text = ("Relations between the two countries have been strained since last summer, when French President "
+            "Emmanuel Macron backed Morocco's autonomy plan, prompting Algiers to withdraw its ambassador.")
+    dated = {e.event_type: (e.date, e.date_precision) for e in code_text(text, date="2025-03-18")}
+    assert dated == {"SUPPORT": ("2024-06-01", "month"), "SANCTION": ("2024-06-01", "month")}

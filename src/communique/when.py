@@ -199,9 +199,20 @@ def _gap_before(date: Span, cand: Candidate) -> bool:
 
 def _when_clause_of(date: Span, cand: Candidate) -> bool:
     """"...since last summer, when Macron backed the plan": the act is dated by the time it modifies."""
-    trig = cand.trigger
-    return trig.dep_ == "relcl" and any(c.lower_ == "when" for c in trig.children) and \
-        date.start <= trig.head.i < date.end
+    t = cand.trigger
+    when = None
+    for _ in range(3):  # "..., when Macron backed the plan, prompting Algiers to withdraw": up the chain
+        when = next((c for c in t.children if c.lower_ == "when" and c.dep_ == "advmod"), None)
+        if when is not None or not (t.dep_ == "xcomp" or (t.dep_ == "advcl" and t.tag_ == "VBG")):
+            break
+        t = t.head
+    if when is None:
+        return False
+    if t.dep_ == "relcl":
+        return date.start <= t.head.i < date.end
+    # the parser often hangs "when" clauses on the verb: the date must then stand right before it
+    return t.dep_ == "advcl" and when.i < t.i and date.end <= when.i and \
+        all(tok.is_punct for tok in date.doc[date.end:when.i])
 
 
 def _complement(cand: Candidate) -> set[int]:

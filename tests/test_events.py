@@ -532,3 +532,8 @@ def test_troops_moved_without_a_named_target_face_the_other_country_of_the_story
 def test_closing_a_frontier_to_a_country_is_a_sanction_on_it():
     assert parties("Pakistan closed its airspace to Indian airlines on Tuesday.", "SANCTION") == (["PAK"], ["IND"])
     assert not events("Police closed the border crossing near the town on Tuesday.")
+
+
+def test_a_joint_project_agreed_to_is_no_cooperation_yet():
+    text = "Kyrgyzstan and Tajikistan agreed on Tuesday to develop joint energy and transport projects."
+    assert [e.event_type for e in events(text)] == ["AGREE"]

@@ -586,6 +586,8 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     if sense.plural and tok.tag_ not in {"NNS", "NNPS"}:
         return None
     head = tok.head
+    if tok.dep_ == "dobj" and head.tag_ in VERB_TAGS and _consumed(head):
+        return None  # "agreed to develop joint projects": the projects are what was agreed, not yet done
     if tok.dep_ in {"dobj", "nsubjpass", "attr"} and head.tag_ in VERB_TAGS:
         hsense = lex.verb(head.lemma_.lower())
         if hsense and (key in hsense.objects or _object_key(tok, hsense.objects)):

@@ -537,3 +537,9 @@ def test_closing_a_frontier_to_a_country_is_a_sanction_on_it():
 def test_a_joint_project_agreed_to_is_no_cooperation_yet():
     text = "Kyrgyzstan and Tajikistan agreed on Tuesday to develop joint energy and transport projects."
     assert [e.event_type for e in events(text)] == ["AGREE"]
+
+
+def test_troops_pulled_out_of_a_country_and_a_headline_plan():
+    assert parties("France pulled its last troops out of Niger on Tuesday.", "RETREAT") == (["FRA"], ["NER"])
+    plan = only("Germany to pull last troops out of Niger after talks on new deal fail")
+    assert "future" in plan.context and plan.event_type != "RETREAT"

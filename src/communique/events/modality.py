@@ -76,6 +76,9 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
             hypothetical = True
         else:
             future = True
+    if trigger.dep_ == "ROOT" and any(c.tag_ == "TO" for c in trigger.children) and \
+            any(c.dep_ == "nsubj" for c in trigger.children):
+        future = True  # the headline's "Germany to pull troops out of Niger": a plan, told as news
     if trigger.pos_ == "NOUN" and any(c.lower_ in w["future_adjectives"] for c in trigger.children
                                       if c.dep_ in {"amod", "compound"}):
         future = True

@@ -153,9 +153,15 @@ def event_object(verb: Token) -> Token | None:
     return obj
 
 
+ADVERBIAL_PARTICLES = {"out", "back", "away", "off"}  # "pulled its troops out of Niger": parsed as a preposition
+
+
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     out = []
-    for c in tok.children:
+    children = list(tok.children)
+    children += [g for c in children if c.dep_ == "prep" and c.lower_ in ADVERBIAL_PARTICLES for g in c.children
+                 if g.dep_ == "prep"]
+    for c in children:
         if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
@@ -174,6 +180,10 @@ def particle(verb: Token) -> str | None:
     # "called on Kenya to ..." is often parsed with "on" as a preposition
     for c in verb.children:
         if c.dep_ == "prep" and c.i == verb.i + 1:
+            return c.lower_
+    # "pulled its last troops out of Niger": "out" with its own "of" phrase, after the object
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ADVERBIAL_PARTICLES and any(g.dep_ == "prep" for g in c.children):
             return c.lower_
     return None
 

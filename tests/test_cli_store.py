@@ -83,3 +83,12 @@ def test_store_errors_are_one_line(tmp_path):
     assert len(missing.stderr.strip().splitlines()) == 1
     bad = cli("events", "--limit", "100000", "--db", str(tmp_path / "none.duckdb"), check=False)
     assert bad.returncode in (1, 2) and "Traceback" not in bad.stderr
+
+
+def test_ingest_shows_progress_and_a_summary_and_skips_what_it_has(tmp_path):
+    db = str(tmp_path / "p.duckdb")
+    first = cli("ingest", str(SEED), "--db", db)
+    assert "articles/s" in first.stderr and "events" in first.stderr  # the progress bar, on stderr
+    assert "1 articles coded" in first.stdout
+    again = cli("ingest", str(SEED), "--db", db, "--quiet")
+    assert "0 articles coded" in again.stdout and "1 already stored" in again.stdout and again.stderr == ""

@@ -189,16 +189,18 @@ class _progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]} articles/s · {task.fields[records]} records"),
+                            TextColumn("{task.fields[rate]} articles/s · {task.fields[events]} events "
+                                       "({task.fields[records]} records) · {task.fields[rejects]} rejected"),
                             TimeRemainingColumn(), transient=False, console=_stderr_console())
-        self.task = self.bar.add_task("ingest", total=self.total, rate="-", records=0)
+        self.task = self.bar.add_task("ingest", total=self.total, rate="-", events=0, records=0, rejects=0)
         self.started = time.monotonic()
         self.bar.start()
         return self.update
 
-    def update(self, read: int, coded: int, records: int) -> None:
-        rate = coded / max(1e-6, time.monotonic() - self.started)
-        self.bar.update(self.task, completed=read, rate=f"{rate:.1f}", records=records)
+    def update(self, read: int, done) -> None:
+        rate = done.articles / max(1e-6, time.monotonic() - self.started)
+        self.bar.update(self.task, completed=read, rate=f"{rate:.1f}", events=done.events_new, records=done.reports,
+                        rejects=len(done.rejects))
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

@@ -52,7 +52,7 @@ class RunSummary:
                 f"{len(self.rejects)} rejected")
 
 
-Progress = Callable[[int, int, int], None]  # (inputs read, articles coded, records written)
+Progress = Callable[[int, "RunSummary"], None]  # (inputs read so far, what the run has done)
 
 
 def ingest(store: Store, paths: Iterable[str], default_date: str | None = None, batch_size: int = BATCH_SIZE,
@@ -71,7 +71,7 @@ def ingest(store: Store, paths: Iterable[str], default_date: str | None = None, 
         read += len(batch)
         _ingest_batch(store, batch, summary, coder)
         if progress:
-            progress(read, summary.articles, summary.reports)
+            progress(read, summary)
     with store.write() as con:
         _finish_run(con, summary, "done")
     return summary

@@ -92,3 +92,15 @@ def test_ingest_shows_progress_and_a_summary_and_skips_what_it_has(tmp_path):
     assert "1 articles coded" in first.stdout
     again = cli("ingest", str(SEED), "--db", db, "--quiet")
     assert "0 articles coded" in again.stdout and "1 already stored" in again.stdout and again.stderr == ""
+
+
+def test_the_store_defaults_to_communique_db_from_the_environment(tmp_path, db):
+    import os
+
+    env = {**os.environ, "COMMUNIQUE_DB": db}
+    out = subprocess.run([*CLI, "stats", "--format", "json"], capture_output=True, text=True, cwd=tmp_path, env=env,
+                         check=True)
+    assert json.loads(out.stdout)["articles"] == 3
+    env["COMMUNIQUE_DB"] = str(tmp_path / "elsewhere.duckdb")
+    missing = subprocess.run([*CLI, "stats"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert missing.returncode == 1 and "elsewhere.duckdb" in missing.stderr

@@ -107,3 +107,12 @@ def test_troops_arriving_are_deployed_not_visiting():
     e = only("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.")
     assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("MOBILIZE", ["BGD"], ["SLE"])
     assert only("Kenyan President William Ruto arrived in Addis Ababa on Tuesday.").event_type == "CONSULT"
+
+
+def test_the_subject_of_an_adjective_complement_is_the_copulas():
+    from communique import code_text
+
+    text = "Kenyan Foreign Minister Musalia Mudavadi is due to meet EU foreign ministers in Brussels next week."
+    (e,) = code_text(text, date="2025-02-18")
+    assert (e.event_type, [a.code for a in e.actor], [r.code for r in e.recipient]) == ("AGREE", ["KEN"], ["EUR"])
+    assert not code_text("More than 70 people remain jailed in Nicaragua.", date="2025-02-18")

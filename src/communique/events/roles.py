@@ -36,6 +36,9 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
+READY_PARTICIPLES = {"set", "prepared", "poised", "determined"}  # "is set to sign": as ready as an adjective
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb, and whether it was inherited rather than read off the verb."""
     if depth > 6:
@@ -65,6 +68,9 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if passive is not None and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             return passive, True
         return subject(verb.head, depth + 1)[0], True
+    if dep == "acomp" and (verb.pos_ == "ADJ" or verb.lower_ in READY_PARTICIPLES):
+        return subject(verb.head, depth + 1)[0], True  # "He is due to meet", "is ready to send": the copula's
+    # ("remain jailed" is not here: a participle's subject is the one it happened to)
     if dep == "xcomp":
         obj = direct_object(verb.head)
         if obj is not None and verb.head.lemma_.lower() in OBJECT_CONTROL:

@@ -140,3 +140,9 @@ def test_officials_from_the_two_countries_are_both_sides():
             "countries also agreed on Tuesday to create a joint anti-smuggling committee.")
     agree = next(e for e in code_text(text, date="2025-10-16") if e.event_type == "AGREE")
     assert sorted(a.code for a in agree.actor) == ["CIV", "GHA"]
+
+
+def test_a_noun_in_a_prepositional_idiom_is_no_agent():
+    text = "Pakistani officials said militants attacked the train and took those on board hostage."
+    assert resolve(text, "board") == []
+    assert resolve("The World Bank's board approved the loan on Tuesday.", "board")

@@ -429,7 +429,7 @@ class DocActors:
             return self._country_description(tok)
         if lemma in lex["organisation_nouns"] and any(c.lower_ == "the" for c in tok.children) and not country:
             return self._latest_organisation(tok)  # "the regional body", "the bloc", "the alliance"
-        agent = self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma)
+        agent = None if _idiom(tok, lex) else self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma)
         if office and not agent:
             agent = (office[1], "country")
         if not agent:
@@ -692,6 +692,13 @@ class DocActors:
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+def _idiom(tok: Token, lex: dict) -> bool:
+    """"Those on board", "on duty": a bare noun after its idiom's preposition names nobody."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and tok.lemma_.lower() in lex.get("idioms", {}).get(before.lower_, ()) and \
+        not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in tok.children)
 
 
 def _reporting_verb(tok: Token) -> Token | None:

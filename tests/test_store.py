@@ -188,3 +188,19 @@ def test_reader_errors_are_one_line(tmp_path):
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError, match="junk.duckdb"):
         Store(junk).create()
+
+
+def test_schema_is_versioned_and_a_newer_store_is_refused(tmp_path):
+    from communique.store import SCHEMA_VERSION
+
+    store = Store(tmp_path / "v.duckdb")
+    store.create()
+    store.create()  # migrating an up-to-date store changes nothing
+    with store.read() as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    with store.write() as con:
+        con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer"), store.read():
+        pass
+    with pytest.raises(StoreError, match="upgrade communique"):
+        store.create()

@@ -173,7 +173,7 @@ class Merger:
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
-        self.changed: dict[str, happenings.Happening] = {}
+        self.changed: dict[str, happenings.Happening | None] = {}  # None: counts to refresh, wording unchanged
         self.outlets: dict[str, set[str]] = {}
 
     def add(self, art: Article, event: Event, report_id: str | None = None) -> int:
@@ -222,7 +222,7 @@ class Merger:
                              "event_id, ?, ?, evidence FROM agreement_status WHERE report_id = ?",
                              [new_id, art.id, rid])
             self.outlets.setdefault(event_id, set()).add(art.source or art.id)
-            self.changed.setdefault(event_id, None)  # type: ignore[arg-type]
+            self.changed.setdefault(event_id, None)
         return len(rows)
 
     def near_duplicate(self, art: Article) -> None:

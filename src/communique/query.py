@@ -155,7 +155,7 @@ def _pair(value: str | Sequence[str]) -> tuple[str, str]:
     return _code(parts[0], "dyad"), _code(parts[1], "dyad")
 
 
-def _day(value: DateLike, end: bool = False) -> dt.date | None:
+def _day(value: DateLike, end: bool = False, name: str = "date") -> dt.date | None:
     """A date from a date or an ISO string; a bare month or year is its first (or, with end, last) day."""
     if value is None or value == "":
         return None
@@ -175,11 +175,12 @@ def _day(value: DateLike, end: bool = False) -> dt.date | None:
             return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
+        raise ValueError(f"{name} is not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
 
 
-def _range(since: DateLike, until: DateLike) -> tuple[dt.date | None, dt.date | None]:
-    lo, hi = _day(since), _day(until, end=True)
+def date_range(since: DateLike, until: DateLike) -> tuple[dt.date | None, dt.date | None]:
+    """since and until as dates (a bare month or year widened to its first or last day), in order."""
+    lo, hi = _day(since, name="since"), _day(until, end=True, name="until")
     if lo and hi and lo > hi:
         raise ValueError(f"since ({lo}) is after until ({hi})")
     return lo, hi
@@ -211,7 +212,7 @@ def dyad(store: Store, a: str, b: str, by: str = "month", since: DateLike = None
     if by not in _PERIODS:
         raise ValueError(f"by must be one of {', '.join(_PERIODS)}, not {by!r}")
     country, counterpart = _code(a, "a"), _code(b, "b")
-    lo, hi = _range(since, until)
+    lo, hi = date_range(since, until)
     precisions = _PRECISIONS[by]
     where = ["country = ?", "counterpart = ?", "date IS NOT NULL",
              f"date_precision IN ({_placeholders(len(precisions))})"]
@@ -258,7 +259,7 @@ def partners(store: Store, country: str, since: DateLike = None, until: DateLike
     """
     code = _code(country)
     limit = _limit(limit)
-    lo, hi = _range(since, until)
+    lo, hi = date_range(since, until)
     base = ["country = ?", "date IS NOT NULL", "date_precision <> 'year'"]
     if events_only:
         base.append("is_event")
@@ -361,7 +362,7 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
         raise ValueError(f"order must be one of {', '.join(_ORDERS)}, not {order!r}")
     where: list[str] = []
     params: list[Any] = []
-    lo, hi = _range(since, until)
+    lo, hi = date_range(since, until)
     types = _types(type)
     if dyad is not None:
         a, b = _pair(dyad)
@@ -443,11 +444,9 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
     if not isinstance(event_id, str) or not event_id.strip():
         raise ValueError("event_id is empty")
     with store.read() as con:
-        cur = con.execute("SELECT * FROM events WHERE id = ?", [event_id.strip()])
-        row = cur.fetchone()
-        if row is None:
+        out = _row(con, "SELECT * FROM events WHERE id = ?", event_id.strip())
+        if out is None:
             return None
-        out = dict(zip([d[0] for d in cur.description], row, strict=True))
         cur = con.execute(
             'SELECT m.article_id, a.outlet, a.title, a.url, m.sequence, m.start, m."end", m.trigger, m.sentence, '
             "m.attribution FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? "
@@ -474,11 +473,9 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     if not isinstance(article_id, str) or not article_id.strip():
         raise ValueError("article_id is empty")
     with store.read() as con:
-        cur = con.execute("SELECT * FROM articles WHERE id = ?", [article_id.strip()])
-        row = cur.fetchone()
-        if row is None:
+        out = _row(con, "SELECT * FROM articles WHERE id = ?", article_id.strip())
+        if out is None:
             return None
-        out = dict(zip([d[0] for d in cur.description], row, strict=True))
         cur = con.execute(
             "SELECT r.id AS report_id, r.event_id, r.event_type, r.is_event, r.date, r.date_precision, "
             "r.actor_codes, r.recipient_codes, "
@@ -497,7 +494,7 @@ def top_actors(store: Store, since: DateLike = None, until: DateLike = None, lim
     """The most active codes: events in which a code is an actor or a recipient (each event once),
     with how many of them it acted in and how many it was the target of."""
     limit = _limit(limit)
-    lo, hi = _range(since, until)
+    lo, hi = date_range(since, until)
     where: list[str] = []
     params: list[Any] = []
     if lo:
@@ -549,6 +546,13 @@ def stats(store: Store) -> dict[str, Any]:
         "last_ingest": dict(zip(("run", "started", "finished", "status"), newest, strict=True)) if newest else None,
         "runs": runs, "schema_version": int(version[0]) if version else None,
     }
+
+
+def _row(con: Any, sql: str, key: str) -> dict[str, Any] | None:
+    """The one row a key names, as a dict; None when there is none."""
+    cur = con.execute(sql, [key])
+    row = cur.fetchone()
+    return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
 
 
 def _dicts(cur: Any) -> list[dict[str, Any]]:

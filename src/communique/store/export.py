@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..query import date_range
 from .db import Store
 
 FORMATS = ("plover", "phoenix", "gdelt", "csv", "parquet")
@@ -88,9 +89,7 @@ class Filters:
         unknown = sorted(set(options) - set(FILTERS))
         if unknown:
             raise TypeError(f"export() got unknown filter(s) {', '.join(unknown)}; filters are {', '.join(FILTERS)}")
-        since, until = _day(options.get("since"), "since"), _day(options.get("until"), "until")
-        if since and until and since > until:
-            raise ValueError(f"since ({since}) is after until ({until})")
+        since, until = date_range(options.get("since"), options.get("until"))  # the query layer's reading
         events_only = options.get("events_only", True)
         if not isinstance(events_only, bool):
             raise ValueError(f"events_only must be True or False, not {events_only!r}")
@@ -407,20 +406,6 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _day(value: Any, name: str) -> dt.date | None:
-    """An ISO date (or a date) given as a filter; a clear error rather than an empty export."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}") from None
 
 
 def _days_in_year(year: int) -> int:

@@ -27,3 +27,35 @@ def run_cli(*args: str, stdin: str | bytes | None = None, cwd: Path | None = Non
     """The real command line, in a subprocess, as a user runs it."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
     return subprocess.run([*CLI, *args], input=data, capture_output=True, cwd=cwd or ROOT, timeout=600)
+
+
+# --- the web tests' store: the bundled demo corpus plus one hostile article --------------------------------------
+
+HOSTILE = {
+    "id": "hostile-1",
+    "title": 'Pakistan and Belarus sign <script>window.__pwned = "title"</script> deal',
+    "source": 'Evil Wire" onmouseover="window.__pwned = \'outlet\'',
+    "url": "javascript:window.__pwned = 'url'",
+    "date": "2025-09-03",
+    "text": ("Pakistan and Belarus sign trade deal\n\n"
+             "ISLAMABAD, Sept 3 (Evil Wire) - Pakistan and Belarus signed a trade agreement "
+             "<img src=x onerror=\"window.__pwned = 'img'\"> in Islamabad on Wednesday, officials said.\n\n"
+             "The deal <script>window.__pwned = 'text'</script> covers farm machinery and textiles, "
+             "the commerce ministry said in a statement \" onfocus=\"window.__pwned = 'attr'\" autofocus=\"."),
+}
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory) -> Path:
+    """A store built by the real ingest from the demo corpus and one article full of markup."""
+    import json
+
+    from communique.cli_web import build_demo
+    from communique.store import Store, ingest
+
+    path = tmp_path_factory.mktemp("web") / "demo.duckdb"
+    build_demo(path, quiet=True)
+    hostile = path.parent / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    ingest(Store(path), [str(hostile)])
+    return path

@@ -142,7 +142,7 @@ def test_eval_prints_the_referee_figures(shared, tmp_path):
     assert "direction_acc: 1.0" in out and "location_acc: 1.0" in out
 
 
-def test_demo_prints_a_table():
-    out, _ = ok(run_cli("demo"))
+def test_example_prints_a_table():
+    out, _ = ok(run_cli("example"))
     flat = " ".join(out.split())
     assert "CONSULT" in flat and "Kubrakov" in flat and "Islamabad" in flat

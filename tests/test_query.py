@@ -294,8 +294,9 @@ def ids(result: query.Result) -> list[str]:
 
 def test_events_columns_and_order(events_store: Store):
     r = query.events(events_store)
-    assert r.columns == ["id", "date", "date_precision", "event_type", "actor_codes", "recipient_codes", "mode",
-                         "context", "place", "place_country", "confidence", "n_articles", "n_outlets", "evidence"]
+    assert r.columns == ["id", "date", "date_precision", "event_type", "quad_code", "event_scale", "actor_codes",
+                         "recipient_codes", "mode", "context", "place", "place_country", "confidence", "n_articles",
+                         "n_outlets", "evidence"]
     assert ids(r) == ["e6", "e4", "e3", "e2", "e1"]
     assert ids(query.events(events_store, order="date asc")) == ["e1", "e2", "e3", "e4", "e6"]
     assert ids(query.events(events_store, order="confidence desc"))[-1] == "e2"

@@ -54,12 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ev.set_defaults(run=_eval)
 
-    from .cli_store import register
+    from . import cli_store, cli_web
 
-    register(sub)
+    cli_store.register(sub)
+    cli_web.register(sub)
 
-    demo = sub.add_parser("demo", help="code the bundled example article and print its events")
-    demo.set_defaults(run=_demo)
+    example = sub.add_parser("example", help="code the bundled example article and print its events")
+    example.set_defaults(run=_example)
     return p
 
 
@@ -131,7 +132,7 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _example(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from .pipeline import code_articles

@@ -18,9 +18,11 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .model import EVENT_TYPES
+from .resources import load_tsv
 from .store.db import Store
 
 try:
@@ -33,8 +35,8 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
-__all__ = ["MAX_LIMIT", "MAX_TEXT", "Result", "agreements", "article", "dyad", "event", "events", "partners",
-           "stats", "top_actors"]
+__all__ = ["MAX_LIMIT", "MAX_TEXT", "Result", "agreements", "article", "code_names", "dyad", "dyads", "event",
+           "events", "evidence", "network", "partners", "search", "stats", "top_actors"]
 
 MAX_LIMIT = 1000  # rows a page
 MAX_TEXT = 200  # characters of a text search
@@ -67,8 +69,9 @@ _ORDERS = {
     "outlets desc": "n_outlets DESC NULLS LAST, date DESC NULLS LAST, id",
 }
 _CODE = re.compile(r"^[A-Z0-9_.]{1,16}$")
-_EVENT_COLUMNS = ["id", "date", "date_precision", "event_type", "actor_codes", "recipient_codes", "mode", "context",
-                  "place", "place_country", "confidence", "n_articles", "n_outlets", "evidence"]
+_EVENT_COLUMNS = ["id", "date", "date_precision", "event_type", "quad_code", "event_scale", "actor_codes",
+                  "recipient_codes", "mode", "context", "place", "place_country", "confidence", "n_articles",
+                  "n_outlets", "evidence"]
 
 
 class Result:
@@ -199,7 +202,7 @@ def _placeholders(n: int) -> str:
 
 
 def dyad(store: Store, a: str, b: str, by: str = "month", since: DateLike = None, until: DateLike = None,
-         events_only: bool = True) -> Result:
+         events_only: bool = True, type: Codes = None) -> Result:
     """The relation of two countries over time: one row per period that has events, oldest first.
 
     Counts events between a and b in either direction (each event once). An event is placed in a
@@ -207,7 +210,7 @@ def dyad(store: Store, a: str, b: str, by: str = "month", since: DateLike = None
     year-precision events are skipped; with "month" or "quarter", year-precision events are skipped
     (a month-precision event counts in its month); with "year", every dated event counts. Events
     without a date are never counted. Periods are labelled '2025-W32', '2025-08', '2025-Q3', '2025'.
-    `events_only` leaves out negated and hypothetical records.
+    `events_only` leaves out negated and hypothetical records; `type` keeps only events of those types.
     """
     if by not in _PERIODS:
         raise ValueError(f"by must be one of {', '.join(_PERIODS)}, not {by!r}")
@@ -223,6 +226,10 @@ def dyad(store: Store, a: str, b: str, by: str = "month", since: DateLike = None
     if hi:
         where.append("date <= ?")
         params.append(hi)
+    types = _types(type)
+    if types:
+        where.append(f"event_type IN ({_placeholders(len(types))})")
+        params += types
     if events_only:
         where.append("is_event")
     start, label = _PERIODS[by]
@@ -259,21 +266,14 @@ def partners(store: Store, country: str, since: DateLike = None, until: DateLike
     """
     code = _code(country)
     limit = _limit(limit)
-    lo, hi = date_range(since, until)
     base = ["country = ?", "date IS NOT NULL", "date_precision <> 'year'"]
     if events_only:
         base.append("is_event")
     with store.read() as con:
-        if hi is None:
-            (hi,) = con.execute(f"SELECT max(date) FROM event_pairs WHERE {' AND '.join(base)}", [code]).fetchone()
-            if hi is None:
-                return Result(_PARTNER_COLUMNS, [])
-            if lo and lo > hi:
-                hi = lo
-        if lo is None:
-            lo = hi - dt.timedelta(days=PARTNER_WINDOW - 1)
-        length = (hi - lo).days + 1
-        prev_lo = lo - dt.timedelta(days=length)  # the previous period ends the day before lo
+        window = _window(con, base, [code], since, until)
+        if window is None:
+            return Result(_PARTNER_COLUMNS, [])
+        prev_lo, lo, hi = window
         sql = f"""
             SELECT counterpart,
                    count(*) FILTER (WHERE date >= ?) AS events,
@@ -364,23 +364,26 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
     params: list[Any] = []
     lo, hi = date_range(since, until)
     types = _types(type)
+    sub: list[str] = []
+    sub_params: list[Any] = []
     if dyad is not None:
         a, b = _pair(dyad)
         sub = ["country = ?", "counterpart = ?"]
-        params += [a, b]
+        sub_params = [a, b]
         # the pair rows repeat the event's date, type and is_event: filtering them too keeps the semi-join small
         if lo:
             sub.append("date >= ?")
-            params.append(lo)
+            sub_params.append(lo)
         if hi:
             sub.append("date <= ?")
-            params.append(hi)
+            sub_params.append(hi)
         if types:
             sub.append(f"event_type IN ({_placeholders(len(types))})")
-            params += types
+            sub_params += types
         if events_only:
             sub.append("is_event")
         where.append(f"id IN (SELECT event_id FROM event_pairs WHERE {' AND '.join(sub)})")
+        params += sub_params
     if actor is not None:
         where.append("list_contains(actor_codes, ?)")
         params.append(_code(actor, "actor"))
@@ -415,19 +418,30 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
     if events_only:
         where.append("is_event")
     # Two steps: the page's ids from the few columns the filters and the order read, then its rows. Reading
-    # the wide columns (evidence, lists) only for the page, and only in the row groups of the page's dates
-    # (rows are stored roughly in date order), is what keeps a busy dyad's page fast.
+    # the wide columns (evidence, lists) only for the page, and for a busy dyad only in the row groups of
+    # the page's dates (rows are stored roughly in date order), is what keeps a page fast.
     ordering = _ORDERS[order]
     page_sql = ("SELECT id, date FROM events" + (" WHERE " + " AND ".join(where) if where else "")
                 + f" ORDER BY {ordering} LIMIT ? OFFSET ?")
+    page_params = [*params, limit, offset]
+    only_pairs = dyad is not None and order.startswith("date") and not any(
+        (actor, country, mode, context, place and place.strip(), text and text.strip()))
+    if only_pairs:
+        # every filter is on the pair rows (dyad, type, dates, is_event): page through them alone, which
+        # reads one narrow table instead of joining the wide one (a quiet dyad of a big store: ~30 ms, not ~300)
+        page_sql = (f"SELECT event_id AS id, date FROM event_pairs WHERE {' AND '.join(sub)} "
+                    f"ORDER BY {ordering.replace('id', 'event_id')} LIMIT ? OFFSET ?")
+        page_params = [*sub_params, limit, offset]
     with store.read() as con:
-        page = con.execute(page_sql, [*params, limit, offset]).fetchall()
+        page = con.execute(page_sql, page_params).fetchall()
         if not page:
             return Result(_EVENT_COLUMNS, [])
         rows_sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE id IN ({_placeholders(len(page))})"
         rows_params: list[Any] = [r[0] for r in page]
         dates = [r[1] for r in page if r[1] is not None]
-        if len(dates) == len(page):
+        if len(dates) == len(page) and (max(dates) - min(dates)).days <= 366:
+            # a narrow date range lets the scan skip row groups; a wide one (a quiet dyad's page spans
+            # years) only defeats the id index lookup, which is what finds a few scattered rows fastest
             rows_sql += " AND date >= ? AND date <= ?"
             rows_params += [min(dates), max(dates)]
         rows = con.execute(f"{rows_sql} ORDER BY {ordering}", rows_params).fetchall()
@@ -448,8 +462,9 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
         if out is None:
             return None
         cur = con.execute(
-            'SELECT m.article_id, a.outlet, a.title, a.url, m.sequence, m.start, m."end", m.trigger, m.sentence, '
-            "m.attribution FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? "
+            'SELECT m.article_id, a.outlet, a.title, a.url, m.sequence, m.start, m."end", m.trigger, m.trigger_start, '
+            "m.trigger_end, m.sentence, m.attribution, m.in_caption "
+            "FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? "
             "ORDER BY a.pub_date NULLS LAST, m.article_id, m.sequence, m.start", [out["id"]])
         mentions = _dicts(cur)
         cur = con.execute(
@@ -546,6 +561,174 @@ def stats(store: Store) -> dict[str, Any]:
         "last_ingest": dict(zip(("run", "started", "finished", "status"), newest, strict=True)) if newest else None,
         "runs": runs, "schema_version": int(version[0]) if version else None,
     }
+
+
+def dyads(store: Store, since: DateLike = None, until: DateLike = None, limit: int = 10, order: str = "events",
+          events_only: bool = True) -> Result:
+    """Pairs of countries (each unordered pair once), the busiest or the fastest-changing first.
+
+    The current period and the previous one are chosen as in `partners` (by default the 90 days up to
+    the store's latest event, and the 90 before). order="events" ranks by events in the current period;
+    order="change" by how far the pair's net cooperation (the sum of PLOVER scores) moved from the
+    previous period, either way. Pairs are written with the alphabetically first code as `a`.
+    """
+    if order not in ("events", "change"):
+        raise ValueError(f"order must be 'events' or 'change', not {order!r}")
+    limit = _limit(limit)
+    base = ["country < counterpart", "date IS NOT NULL", "date_precision <> 'year'"]
+    if events_only:
+        base.append("is_event")
+    with store.read() as con:
+        window = _window(con, base, [], since, until)
+        if window is None:
+            return Result(_DYADS_COLUMNS, [])
+        prev_lo, lo, hi = window
+        ranking = ("events DESC, abs(change_cooperation) DESC" if order == "events"
+                   else "abs(change_cooperation) DESC, events DESC")
+        sql = f"""
+            SELECT country AS a, counterpart AS b,
+                   count(*) FILTER (WHERE date >= ?) AS events,
+                   round(coalesce(sum(event_scale) FILTER (WHERE date >= ?), 0), 3) AS net_cooperation,
+                   count(*) FILTER (WHERE date < ?) AS previous_events,
+                   round(coalesce(sum(event_scale) FILTER (WHERE date < ?), 0), 3) AS previous_cooperation,
+                   round(coalesce(sum(event_scale) FILTER (WHERE date >= ?), 0)
+                         - coalesce(sum(event_scale) FILTER (WHERE date < ?), 0), 3) AS change_cooperation
+            FROM event_pairs WHERE {' AND '.join(base)} AND date >= ? AND date <= ?
+            GROUP BY country, counterpart ORDER BY {ranking}, a, b LIMIT ?"""
+        cur = con.execute(sql, [lo] * 6 + [prev_lo, hi, limit])
+        return Result([d[0] for d in cur.description], cur.fetchall())
+
+
+_DYADS_COLUMNS = ["a", "b", "events", "net_cooperation", "previous_events", "previous_cooperation",
+                  "change_cooperation"]
+
+
+def _window(con: Any, base: list[str], params: list[Any], since: DateLike,
+            until: DateLike) -> tuple[dt.date, dt.date, dt.date] | None:
+    """(previous period's first day, current period's first day, its last day) for `partners`-style
+    comparisons; None when no row matches `base` at all."""
+    lo, hi = date_range(since, until)
+    if hi is None:
+        (hi,) = con.execute(f"SELECT max(date) FROM event_pairs WHERE {' AND '.join(base)}", params).fetchone()
+        if hi is None:
+            return None
+        if lo and lo > hi:
+            hi = lo
+    if lo is None:
+        lo = hi - dt.timedelta(days=PARTNER_WINDOW - 1)
+    return lo - dt.timedelta(days=(hi - lo).days + 1), lo, hi
+
+
+def network(store: Store, country: str, since: DateLike = None, until: DateLike = None, limit: int = 25,
+            events_only: bool = True) -> dict[str, Any]:
+    """A country's partner network: the country, its `limit` busiest partners (as in `partners`, same
+    periods) and the ties among those partners in the current period, for drawing as a graph.
+
+    Returns {"center", "nodes": [{code, events, net_cooperation}], "edges": [{a, b, events,
+    net_cooperation}]}: edges from the country to each partner, then between partners that dealt with
+    each other.
+    """
+    code = _code(country)
+    limit = _limit(limit, 100)
+    ranked = partners(store, code, since=since, until=until, limit=limit, events_only=events_only).records()
+    active = [p for p in ranked if p["events"]]
+    edges = [{"a": code, "b": p["counterpart"], "events": p["events"], "net_cooperation": p["net_cooperation"]}
+             for p in active]
+    others = [p["counterpart"] for p in active]
+    if len(others) > 1:
+        base = ["date IS NOT NULL", "date_precision <> 'year'"] + (["is_event"] if events_only else [])
+        with store.read() as con:
+            window = _window(con, [*base, "country = ?"], [code], since, until)
+            if window is not None:
+                _prev, lo, hi = window
+                rows = con.execute(
+                    f"SELECT country, counterpart, count(*), round(sum(event_scale), 3) FROM event_pairs "
+                    f"WHERE {' AND '.join(base)} AND country < counterpart AND date >= ? AND date <= ? "
+                    "AND country IN (SELECT unnest(?::VARCHAR[])) AND counterpart IN (SELECT unnest(?::VARCHAR[])) "
+                    "GROUP BY ALL ORDER BY 3 DESC, 1, 2", [lo, hi, others, others]).fetchall()
+                edges += [{"a": a, "b": b, "events": n, "net_cooperation": net} for a, b, n, net in rows]
+    nodes = [{"code": code, "events": sum(p["events"] for p in active), "net_cooperation":
+              round(sum(p["net_cooperation"] for p in active), 3)}]
+    nodes += [{"code": p["counterpart"], "events": p["events"], "net_cooperation": p["net_cooperation"]}
+              for p in active]
+    return {"center": code, "nodes": nodes, "edges": edges}
+
+
+def evidence(store: Store, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """What to show beside each of some events: its first mention (the sentence, the trigger's offsets
+    within it, the attribution, the article), the words that named its actors and recipients, and its
+    sources (articles and outlets). For an event list: one query for the whole page."""
+    ids = [str(i) for i in event_ids][:MAX_LIMIT]
+    if not ids:
+        return {}
+    with store.read() as con:
+        first = con.execute(
+            "SELECT event_id, article_id, sentence, trigger, trigger_start - start, trigger_end - start, attribution "
+            "FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
+            "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY in_caption, sequence, start, article_id) = 1",
+            [ids]).fetchall()
+        names = con.execute(
+            "SELECT event_id, role, list(DISTINCT entity_text) FROM entities "
+            "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) AND entity_text IS NOT NULL GROUP BY ALL",
+            [ids]).fetchall()
+        sources = con.execute(
+            "SELECT m.event_id, list(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), "
+            "list(DISTINCT m.article_id) FROM mentions m LEFT JOIN articles a ON a.id = m.article_id "
+            "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id", [ids]).fetchall()
+    out: dict[str, dict[str, Any]] = {}
+    for eid, aid, sentence, trigger, t0, t1, attribution in first:
+        out[eid] = {"article_id": aid, "sentence": sentence, "trigger": trigger, "trigger_start": t0,
+                    "trigger_end": t1, "attribution": attribution, "actor_texts": [], "recipient_texts": [],
+                    "outlets": [], "articles": []}
+    for eid, role, texts in names:
+        if eid in out and role in ("actor", "recipient"):
+            out[eid][f"{role}_texts"] = sorted(texts, key=len, reverse=True)
+    for eid, outlets, articles in sources:
+        if eid in out:
+            out[eid]["outlets"], out[eid]["articles"] = sorted(outlets or []), sorted(articles or [])
+    return out
+
+
+@cache
+def code_names() -> dict[str, str]:
+    """Display names of actor codes: countries (from the knowledge base), organisations, generic codes."""
+    names = {"IGO": "International organisation", "NGO": "Non-governmental organisation",
+             "ISM": "Transnational movement", "IMG": "Transnational armed group", "MNC": "Multinational company",
+             "UNO": "United Nations", "EUR": "European Union"}
+    for row in load_tsv("igos.tsv"):
+        names.setdefault(row["code"], row["name"])
+    for row in load_tsv("countries.tsv"):
+        names[row["iso3"]] = row["name"]
+    return names
+
+
+def search(store: Store, text: str, limit: int = 20) -> Result:
+    """Countries and named actors whose name contains `text` (case-insensitively), for a search box:
+    countries first (from the knowledge base, with their events in the store), then the store's
+    entities by the number of records that name them."""
+    limit = _limit(limit, 100)
+    needle = (text or "").strip()
+    if not needle:
+        raise ValueError("search text is empty")
+    if len(needle) > MAX_TEXT:
+        raise ValueError(f"a search is at most {MAX_TEXT} characters, not {len(needle)}")
+    low = needle.lower()
+    codes = [c for c, n in code_names().items() if low in n.lower() or low == c.lower()]
+    codes.sort(key=lambda c: (c.lower() != low, not code_names()[c].lower().startswith(low), code_names()[c]))
+    rows: list[tuple] = []
+    with store.read() as con:
+        if codes:
+            counts = dict(con.execute(
+                "SELECT country, count(DISTINCT event_id) FROM event_pairs "
+                "WHERE country IN (SELECT unnest(?::VARCHAR[])) GROUP BY country", [codes[:limit]]).fetchall())
+            rows += [("country", c, code_names()[c], counts.get(c, 0)) for c in codes[:limit]]
+        if len(rows) < limit:
+            found = con.execute(
+                "SELECT 'actor', code, identifier_text, count(DISTINCT event_id) AS n FROM entities "
+                "WHERE identifier_text ILIKE ? ESCAPE '\\' AND kind = 'person' GROUP BY ALL ORDER BY n DESC, 3 LIMIT ?",
+                [_like(needle), limit - len(rows)]).fetchall()
+            rows += found
+    return Result(["kind", "code", "name", "events"], rows)
 
 
 def _row(con: Any, sql: str, key: str) -> dict[str, Any] | None:

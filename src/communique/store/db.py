@@ -11,6 +11,7 @@ docs/architecture.md.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, lock_timeout: float = LOCK_TIMEOUT):
         self.path = Path(path or default_path())
         self.lock_timeout = lock_timeout
+        self._session = threading.local()  # a read connection shared by the queries of one session()
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -71,7 +73,26 @@ class Store:
             con.close()
 
     @contextmanager
+    def session(self) -> Iterator[None]:
+        """Run several queries on one read-only connection: every `read()` inside the block, in this
+        thread, reuses it. A web page that asks four questions opens the file once, not four times;
+        the block should stay as short as one page, since a writer waits while it is open."""
+        if getattr(self._session, "con", None) is not None:
+            yield
+            return
+        with self.read() as con:
+            self._session.con = con
+            try:
+                yield
+            finally:
+                self._session.con = None
+
+    @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        shared = getattr(self._session, "con", None)
+        if shared is not None:
+            yield shared
+            return
         if not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `communique ingest` first)")
         con = self._connect(read_only=True)

@@ -31,16 +31,16 @@ def run_cli(*args: str, stdin: str | bytes | None = None, cwd: Path | None = Non
 
 # --- the web tests' store: the bundled demo corpus plus one hostile article --------------------------------------
 
-HOSTILE = {
+HOSTILE = {  # its own dyad and an old date, so the demo's pages (and the screenshots in docs/) stay clean
     "id": "hostile-1",
-    "title": 'Pakistan and Belarus sign <script>window.__pwned = "title"</script> deal',
+    "title": 'Chad and Niger sign <script>window.__pwned = "title"</script> deal',
     "source": 'Evil Wire" onmouseover="window.__pwned = \'outlet\'',
     "url": "javascript:window.__pwned = 'url'",
-    "date": "2025-09-03",
-    "text": ("Pakistan and Belarus sign trade deal\n\n"
-             "ISLAMABAD, Sept 3 (Evil Wire) - Pakistan and Belarus signed a trade agreement "
-             "<img src=x onerror=\"window.__pwned = 'img'\"> in Islamabad on Wednesday, officials said.\n\n"
-             "The deal <script>window.__pwned = 'text'</script> covers farm machinery and textiles, "
+    "date": "2024-01-10",
+    "text": ("Chad and Niger sign trade deal\n\n"
+             "N'DJAMENA, Jan 10 (Evil Wire) - Chad and Niger signed a trade agreement "
+             "<img src=x onerror=\"window.__pwned = 'img'\"> in N'Djamena on Wednesday, officials said.\n\n"
+             "The deal <script>window.__pwned = 'text'</script> covers cattle and textiles, "
              "the commerce ministry said in a statement \" onfocus=\"window.__pwned = 'attr'\" autofocus=\"."),
 }
 

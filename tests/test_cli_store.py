@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from communique.store import SCHEMA_VERSION
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed-case" / "article.jsonl"
 DEVSET = ROOT / "tests" / "store_devset" / "articles.jsonl"
@@ -68,7 +70,7 @@ def test_events_filter_and_one_event_with_every_mention(db):
 
 def test_stats_and_exports(db, tmp_path):
     stats = json.loads(cli("stats", "--db", db, "--format", "json").stdout)
-    assert stats["articles"] == 3 and stats["events"] > 0 and stats["schema_version"] == 1
+    assert stats["articles"] == 3 and stats["events"] > 0 and stats["schema_version"] == SCHEMA_VERSION
     out = tmp_path / "out"
     for fmt in ["plover", "phoenix", "gdelt", "csv", "parquet"]:
         files = cli("export", "--format", fmt, "-o", str(out), "--db", db).stdout.split()

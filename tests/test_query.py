@@ -9,7 +9,7 @@ import pytest
 
 from communique import query
 from communique.model import EVENT_TYPES
-from communique.store import Store
+from communique.store import SCHEMA_VERSION, Store
 
 D = dt.date
 
@@ -431,7 +431,7 @@ def test_stats(events_store: Store):
     assert (s["articles"], s["duplicates"], s["near_duplicates"]) == (3, 1, 1)
     assert s["reports"] == 6 and s["events"] == 5 and s["non_events"] == 1
     assert s["events_by_quad"] == {1: 3, 2: 0, 3: 1, 4: 1}
-    assert s["rejects"] == 1 and s["runs"] == 2 and s["schema_version"] == 1
+    assert s["rejects"] == 1 and s["runs"] == 2 and s["schema_version"] == SCHEMA_VERSION
     assert (s["first_date"], s["last_date"]) == (D(2025, 1, 10), D(2025, 6, 10))
     assert s["last_ingest"]["run"] == 2 and s["last_ingest"]["status"] == "running"
     assert s["last_ingest"]["finished"] is None

@@ -96,7 +96,7 @@ def test_hostile_text_is_escaped_everywhere(client):
     reports = client.get("/api/v1/articles/hostile-1").json()["reports"]
     assert reports, "the hostile article should code (its signing is an event)"
     article = client.get("/article/hostile-1").text
-    pages = [article, client.get("/dyad/PAK/BLR").text, client.get("/country/PAK").text,
+    pages = [article, client.get("/dyad/NER/TCD").text, client.get("/country/TCD").text,
              client.get(f"/event/{reports[0]['event_id']}").text]
     assert "Evil Wire" in pages[-1]  # the hostile outlet name is on the event page, as text
     for html in pages:

@@ -40,6 +40,8 @@ __all__ = ["MAX_LIMIT", "MAX_TEXT", "Result", "agreements", "article", "code_nam
 
 MAX_LIMIT = 1000  # rows a page
 MAX_TEXT = 200  # characters of a text search
+YEARS = (1800, 2200)  # the dates a query accepts
+RECENT_DAYS = 365  # the window a newest-first page of events is first looked for in
 PARTNER_WINDOW = 90  # days of the current period of `partners` when no `since` is given
 
 DateLike = dt.date | str | None
@@ -159,7 +161,15 @@ def _pair(value: str | Sequence[str]) -> tuple[str, str]:
 
 
 def _day(value: DateLike, end: bool = False, name: str = "date") -> dt.date | None:
-    """A date from a date or an ISO string; a bare month or year is its first (or, with end, last) day."""
+    """A date from a date or an ISO string; a bare month or year is its first (or, with end, last) day.
+    Dates outside YEARS are refused: news has none, and period arithmetic near year 1 or 9999 overflows."""
+    day = _parse_day(value, end, name)
+    if day is not None and not YEARS[0] <= day.year <= YEARS[1]:
+        raise ValueError(f"{name} must be between the years {YEARS[0]} and {YEARS[1]}, not {value!r}")
+    return day
+
+
+def _parse_day(value: DateLike, end: bool, name: str) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -433,7 +443,11 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
                     f"ORDER BY {ordering.replace('id', 'event_id')} LIMIT ? OFFSET ?")
         page_params = [*sub_params, limit, offset]
     with store.read() as con:
-        page = con.execute(page_sql, page_params).fetchall()
+        page = None
+        if order == "date desc" and lo is None and not only_pairs:
+            page = _recent_page(con, where, params, hi, ordering, limit, offset)
+        if page is None:
+            page = con.execute(page_sql, page_params).fetchall()
         if not page:
             return Result(_EVENT_COLUMNS, [])
         rows_sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE id IN ({_placeholders(len(page))})"
@@ -446,6 +460,23 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
             rows_params += [min(dates), max(dates)]
         rows = con.execute(f"{rows_sql} ORDER BY {ordering}", rows_params).fetchall()
     return Result(_EVENT_COLUMNS, rows)
+
+
+def _recent_page(con: Any, where: list[str], params: list[Any], hi: dt.date | None, ordering: str, limit: int,
+                 offset: int) -> list[tuple] | None:
+    """The newest-first page from the last RECENT_DAYS only, when that window holds the whole page (then
+    it is exactly the page of the whole table: every row outside the window is older); None otherwise.
+    A filter the pair index cannot serve (a country among actors or recipients, a context) then reads a
+    year of row groups instead of every one."""
+    (newest,) = con.execute("SELECT max(date) FROM events" + (" WHERE date <= ?" if hi else ""),
+                            [hi] if hi else []).fetchone()
+    if newest is None:
+        return None
+    cutoff = newest - dt.timedelta(days=RECENT_DAYS)
+    conditions = " AND ".join([*where, "date >= ?"])
+    sql = f"SELECT id, date FROM events WHERE {conditions} ORDER BY {ordering} LIMIT ? OFFSET ?"
+    page = con.execute(sql, [*params, cutoff, limit, offset]).fetchall()
+    return page if len(page) == limit else None
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -620,18 +651,20 @@ def _window(con: Any, base: list[str], params: list[Any], since: DateLike,
 
 
 def network(store: Store, country: str, since: DateLike = None, until: DateLike = None, limit: int = 25,
-            events_only: bool = True) -> dict[str, Any]:
+            events_only: bool = True, ranked: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """A country's partner network: the country, its `limit` busiest partners (as in `partners`, same
     periods) and the ties among those partners in the current period, for drawing as a graph.
 
     Returns {"center", "nodes": [{code, events, net_cooperation}], "edges": [{a, b, events,
     net_cooperation}]}: edges from the country to each partner, then between partners that dealt with
-    each other.
+    each other. `ranked`, the records of a `partners` call with the same arguments, saves computing
+    them again when the caller has them already (a country page shows both).
     """
     code = _code(country)
     limit = _limit(limit, 100)
-    ranked = partners(store, code, since=since, until=until, limit=limit, events_only=events_only).records()
-    active = [p for p in ranked if p["events"]]
+    if ranked is None:
+        ranked = partners(store, code, since=since, until=until, limit=limit, events_only=events_only).records()
+    active = [p for p in ranked[:limit] if p["events"]]
     edges = [{"a": code, "b": p["counterpart"], "events": p["events"], "net_cooperation": p["net_cooperation"]}
              for p in active]
     others = [p["counterpart"] for p in active]
@@ -661,20 +694,20 @@ def evidence(store: Store, event_ids: Sequence[str]) -> dict[str, dict[str, Any]
     ids = [str(i) for i in event_ids][:MAX_LIMIT]
     if not ids:
         return {}
+    marks = _placeholders(len(ids))  # a literal IN list is looked up in the event_id index; a subquery is not
     with store.read() as con:
         first = con.execute(
             "SELECT event_id, article_id, sentence, trigger, trigger_start - start, trigger_end - start, attribution "
-            "FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
+            f"FROM mentions WHERE event_id IN ({marks}) "
             "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY in_caption, sequence, start, article_id) = 1",
-            [ids]).fetchall()
+            ids).fetchall()
         names = con.execute(
             "SELECT event_id, role, list(DISTINCT entity_text) FROM entities "
-            "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) AND entity_text IS NOT NULL GROUP BY ALL",
-            [ids]).fetchall()
+            f"WHERE event_id IN ({marks}) AND entity_text IS NOT NULL GROUP BY ALL", ids).fetchall()
         sources = con.execute(
             "SELECT m.event_id, list(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), "
             "list(DISTINCT m.article_id) FROM mentions m LEFT JOIN articles a ON a.id = m.article_id "
-            "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id", [ids]).fetchall()
+            f"WHERE m.event_id IN ({marks}) GROUP BY m.event_id", ids).fetchall()
     out: dict[str, dict[str, Any]] = {}
     for eid, aid, sentence, trigger, t0, t1, attribution in first:
         out[eid] = {"article_id": aid, "sentence": sentence, "trigger": trigger, "trigger_start": t0,

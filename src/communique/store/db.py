@@ -111,8 +111,10 @@ class Store:
         pause = 0.02
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=read_only,
-                                      config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+                con = duckdb.connect(str(self.path), read_only=read_only,
+                                     config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+                con.execute("SET enable_progress_bar = false")  # a slow migration must not draw on stdout
+                return con
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{self.path}: {_first_line(exc)}") from None

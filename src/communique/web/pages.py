@@ -77,7 +77,7 @@ def country(request: Request, code: str, since: Day = None, until: Day = None) -
     code = _code(code)
     with store.session():
         partners = query.partners(store, code, since=since or None, until=until or None, limit=30).records()
-        net = query.network(store, code, since=since or None, until=until or None, limit=20)
+        net = query.network(store, code, since=since or None, until=until or None, limit=20, ranked=partners)
         recent = query.events(store, country=code, limit=15).records()
         evidence = query.evidence(store, [e["id"] for e in recent])
         agreements = query.agreements(store, country=code, limit=10).records()

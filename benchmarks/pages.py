@@ -80,7 +80,7 @@ def subjects(store: Store) -> dict[str, str]:
         f"dyad {typical[0]}-{typical[1]} (median dyad, {typical[2]:,})": f"/dyad/{typical[0]}/{typical[1]}",
         f"dyad {busy[0]}-{busy[1]} by week, CONSULT, since 2024": f"/dyad/{busy[0]}/{busy[1]}?by=week&type=CONSULT"
                                                                  "&since=2024-01-01",
-        f"dyad {busy[0]}-{busy[1]} context=military, page 3": f"/dyad/{busy[0]}/{busy[1]}?context=military&page=3",
+        f"dyad {busy[0]}-{busy[1]} context=future, page 3": f"/dyad/{busy[0]}/{busy[1]}?context=future&page=3",
         f"country {countries[0][0]} (busiest, {countries[0][1]:,} pair rows)": f"/country/{countries[0][0]}",
         f"country {middle} (median country)": f"/country/{middle}",
         f"country {countries[0][0]} since 2020": f"/country/{countries[0][0]}?since=2020-01-01",

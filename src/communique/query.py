@@ -392,7 +392,7 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
             sub_params += types
         if events_only:
             sub.append("is_event")
-        where.append(f"id IN (SELECT event_id FROM event_pairs WHERE {' AND '.join(sub)})")
+        where.append(_PAIRS_IN.format(" AND ".join(sub)))
         params += sub_params
     if actor is not None:
         where.append("list_contains(actor_codes, ?)")
@@ -445,7 +445,7 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
     with store.read() as con:
         page = None
         if order == "date desc" and lo is None and not only_pairs:
-            page = _recent_page(con, where, params, hi, ordering, limit, offset)
+            page = _recent_page(con, where, params, sub, sub_params, hi, ordering, limit, offset)
         if page is None:
             page = con.execute(page_sql, page_params).fetchall()
         if not page:
@@ -462,21 +462,27 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
     return Result(_EVENT_COLUMNS, rows)
 
 
-def _recent_page(con: Any, where: list[str], params: list[Any], hi: dt.date | None, ordering: str, limit: int,
-                 offset: int) -> list[tuple] | None:
+def _recent_page(con: Any, where: list[str], params: list[Any], sub: list[str], sub_params: list[Any],
+                 hi: dt.date | None, ordering: str, limit: int, offset: int) -> list[tuple] | None:
     """The newest-first page from the last RECENT_DAYS only, when that window holds the whole page (then
     it is exactly the page of the whole table: every row outside the window is older); None otherwise.
     A filter the pair index cannot serve (a country among actors or recipients, a context) then reads a
-    year of row groups instead of every one."""
+    year of row groups instead of every one; a dyad's pair rows (`sub`) are cut to the same year."""
     (newest,) = con.execute("SELECT max(date) FROM events" + (" WHERE date <= ?" if hi else ""),
                             [hi] if hi else []).fetchone()
     if newest is None:
         return None
     cutoff = newest - dt.timedelta(days=RECENT_DAYS)
+    if sub:  # the dyad condition comes first in `where`, its parameters first in `params`
+        where = [_PAIRS_IN.format(" AND ".join([*sub, "date >= ?"])), *where[1:]]
+        params = [*sub_params, cutoff, *params[len(sub_params):]]
     conditions = " AND ".join([*where, "date >= ?"])
     sql = f"SELECT id, date FROM events WHERE {conditions} ORDER BY {ordering} LIMIT ? OFFSET ?"
     page = con.execute(sql, [*params, cutoff, limit, offset]).fetchall()
     return page if len(page) == limit else None
+
+
+_PAIRS_IN = "id IN (SELECT event_id FROM event_pairs WHERE {})"
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:

@@ -146,3 +146,15 @@ def test_a_noun_in_a_prepositional_idiom_is_no_agent():
     text = "Pakistani officials said militants attacked the train and took those on board hostage."
     assert resolve(text, "board") == []
     assert resolve("The World Bank's board approved the loan on Tuesday.", "board")
+
+
+def test_a_dateline_that_is_only_a_venue_does_not_give_an_untitled_minister_its_country():
+    # the council met in Geneva: the dateline is where the reporter was, not whose minister spoke
+    text = ("GENEVA, May 4 (Wire) - Ministers meeting in Switzerland extended the sanctions on Belarus.\n\n"
+            "Belarus's foreign ministry did not respond. Foreign Minister Ilya Vorontsov called the "
+            "measures illegal in a letter.")
+    assert codes(text, "Vorontsov") == ["BLR"]
+    # a dateline country the story names as an actor still counts
+    text = ("GENEVA, May 4 (Wire) - Switzerland and Belarus signed a transit accord.\n\n"
+            "Foreign Minister Ilya Vorontsov called it a step forward.")
+    assert codes(text, "Vorontsov") == ["CHE"]

@@ -54,6 +54,12 @@ class DocActors:
                  if e.label_ in {"GPE", "NORP"} and (e.text in self.kb.by_name or e.text in self.kb.by_demonym)]
         self._mentioned = frozenset(named)
         self._named_counts = {c: named.count(c) for c in self._mentioned}
+        # ... and those it names otherwise than as the venue of something ("meeting in Luxembourg"): a
+        # dateline names where the reporter is, which for a summit or a council is only the venue
+        self._named_not_venue = frozenset(
+            self.kb.by_name.get(e.text) or self.kb.by_demonym.get(e.text) for e in doc.ents
+            if e.label_ in {"GPE", "NORP"} and (e.text in self.kb.by_name or e.text in self.kb.by_demonym)
+            and not _venue(e.root))
         self._read()
 
     # -- public ---------------------------------------------------------------------------
@@ -632,7 +638,8 @@ class DocActors:
     def _context_country(self, tok: Token | None = None, office: bool = False) -> str | None:
         """The country of a title or agent named with none: a country or capital named earlier in the
         same sentence ("at a briefing in Beijing, foreign ministry spokesman Guo"), else the dateline's,
-        if the story names that country at all (a Brussels dateline is often not the story's country),
+        if the story names that country otherwise than as a venue (a Brussels or Luxembourg dateline is
+        often only where a council met),
         else the story's most named country."""
         if tok is not None and office:
             for t in tok.sent:
@@ -642,7 +649,7 @@ class DocActors:
                     code = self.kb.country(_strip_possessive(self.ent_of[t.i].text))
                     if code:
                         return code
-        if self.dateline_code and self.dateline_code in self._mentioned:
+        if self.dateline_code and self.dateline_code in self._named_not_venue:
             return self.dateline_code
         return self._top_country()
 
@@ -692,6 +699,11 @@ class DocActors:
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+def _venue(tok: Token) -> bool:
+    """A place named as where something happens: the object of a locative "in" or "at"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}
 
 
 def _idiom(tok: Token, lex: dict) -> bool:

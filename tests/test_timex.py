@@ -28,6 +28,9 @@ WED = dt.date(2025, 8, 27)  # a Wednesday
     ("March 3", "past", ("2025-03-03", "day")),
     ("August 27, 2025", "past", ("2025-08-27", "day")),
     ("in 2019", "past", ("2019-01-01", "year")),
+    ("in November last year", "past", ("2024-11-01", "month")),  # the month of the year named
+    ("October this year", "future", ("2025-10-01", "month")),
+    ("March 3 of next year", "future", ("2026-03-03", "day")),
 ])
 def test_resolve(expr, tense, expected):
     assert timex.resolve(expr, WED, tense) == expected

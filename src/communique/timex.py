@@ -233,6 +233,17 @@ def _rule(rest: str, base: dt.date, future: bool) -> Resolved | None | bool:
         else:
             year = base.year if month > base.month else base.year + 1
         return _month(dt.date(year, month, 1))
+    m = re.fullmatch(rf"{_MONTH}(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+                     rest)
+    if m:  # "November last year", "March 3 of this year": the month (or day) in the year named
+        year = base.year + {"last": -1, "this": 0, "next": 1}[m["rel"]]
+        month = month_number(m["month"])
+        if not m["d"]:
+            return _month(dt.date(year, month, 1))
+        try:
+            return _day(dt.date(year, month, int(m["d"])))
+        except ValueError:
+            return False
     m = re.fullmatch(rf"{_MONTH}(?:\s+(?P<y>(?:19|20)\d\d))?", rest)
     if m:
         month = month_number(m["month"])

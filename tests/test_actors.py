@@ -158,3 +158,12 @@ def test_a_dateline_that_is_only_a_venue_does_not_give_an_untitled_minister_its_
     text = ("GENEVA, May 4 (Wire) - Switzerland and Belarus signed a transit accord.\n\n"
             "Foreign Minister Ilya Vorontsov called it a step forward.")
     assert codes(text, "Vorontsov") == ["CHE"]
+
+
+def test_two_titles_before_one_name_are_one_person():
+    text = ("Deputy Prime Minister and Foreign Minister Ishaq Dar spoke with Belarusian Foreign Minister "
+            "Maxim Ryzhenkov.")
+    assert [e.identifier_text for e in resolve(text, "Minister")] == ["Ishaq Dar"]
+    # with its article, a title is someone else: two people
+    text = "The president and Prime Minister Narendra Modi met the Belarusian delegation."
+    assert len(resolve(text, "president")) == 2

@@ -426,6 +426,10 @@ class DocActors:
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:], ending=True) if tok.pos_ in {"PROPN", "NOUN"} else None
+        if office:
+            holder = self._title_of_conjunct(tok)
+            if holder is not None:
+                return holder
         country = self.country_of(tok) or self._sibling_country(tok)
         if office:
             person = self._person_with(office[0], country.entity.code if country else None, tok)
@@ -467,6 +471,19 @@ class DocActors:
         ident = f"{self.kb.country_name.get(code, code)} {office[0] if office else tok.lemma_}"
         return Resolved(Entity(code, text or tok.text, ident, sector, office[0] if office else None,
                                "agent"), certainty)
+
+    def _title_of_conjunct(self, tok: Token) -> Resolved | None:
+        """"Deputy Prime Minister and Foreign Minister Ishaq Dar": a capitalised title with no name and no
+        article, coordinated with a titled name, is one more office of that person, not someone else
+        ("the president and Prime Minister Modi" are two people: that title has its article)."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" or any(c.dep_ == "det" for c in tok.children):
+            return None
+        conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+        if conj is None or conj.ent_type_ != "PERSON" or not any(
+                c.dep_ == "compound" and c.ent_type_ != "PERSON" for c in conj.children):
+            return None
+        r = self.entity(conj)
+        return r if r is not None and r.entity.kind == "person" else None
 
     def _author(self, tok: Token) -> Resolved | None:
         """"The statement, issued by the Venezuelan foreign ministry,": whoever issued it."""

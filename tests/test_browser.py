@@ -149,3 +149,15 @@ def test_the_api_docs_render_from_local_files(page: Page, server: str):
     page.goto(server + "/docs")
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=20000)
     assert page.locator(".swagger-ui .opblock").count() >= 8
+
+
+def test_clicking_a_month_of_the_timeline_lists_its_events(page: Page, server: str):
+    page.goto(server + "/dyad/PAK/BLR")
+    expect(page.locator("#timeline[data-drawn=true]")).to_be_visible()
+    bars = page.locator("#timeline svg [aria-roledescription=bar][aria-label*='period: 2025-04']")
+    box = max((bars.nth(i).bounding_box() for i in range(bars.count())), key=lambda b: b["height"] if b else 0)
+    assert box and box["height"] > 0
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 2)
+    page.wait_for_url("**since=2025-04**")
+    dates = page.locator("#events li.event a.event-link").all_inner_texts()
+    assert dates and all(d.startswith("2025-04") for d in dates), dates

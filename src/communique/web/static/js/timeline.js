@@ -33,6 +33,19 @@
   };
   vegaEmbed(holder, spec, {actions: false, renderer: "svg"}).then(function (result) {
     window.communiqueTimeline = result.view;
+    // a click on a month's (or a year's) bar lists that period's events: the page's own filters, narrowed
+    if (data.by === "month" || data.by === "year") {
+      result.view.addEventListener("click", function (event, item) {
+        var period = item && item.datum && item.datum.period;
+        if (!period) { return; }
+        var url = new URL(window.location.href);
+        url.searchParams.set("since", period);
+        url.searchParams.set("until", period);
+        url.searchParams.delete("page");
+        url.hash = "events";
+        window.location.href = url.toString();
+      });
+    }
     holder.setAttribute("data-drawn", "true");
   }).catch(function (err) { holder.textContent = "The chart could not be drawn: " + err; });
 })();

@@ -441,3 +441,54 @@ def test_stats_empty(store: Store):
     s = query.stats(store)
     assert s["events"] == 0 and s["last_ingest"] is None and s["first_date"] is None
     assert s["events_by_quad"] == {1: 0, 2: 0, 3: 0, 4: 0}
+
+
+# --- the dashboard's questions, on the demo store (conftest.web_db) -----------------------------------------
+
+
+def test_evidence_gives_each_event_its_first_mention_with_the_trigger_inside(web_db):
+    store = Store(web_db)
+    page = query.events(store, dyad="PAK-BLR", limit=20).records()
+    found = query.evidence(store, [e["id"] for e in page])
+    assert set(found) == {e["id"] for e in page}
+    for ev in found.values():
+        assert ev["sentence"][ev["trigger_start"]:ev["trigger_end"]] == ev["trigger"]
+        assert ev["articles"] and ev["actor_texts"]
+    merged = max(page, key=lambda e: e["n_articles"])
+    assert merged["n_articles"] >= 2 and len(found[merged["id"]]["articles"]) == merged["n_articles"]
+    assert query.evidence(store, []) == {}
+
+
+def test_dyads_rank_pairs_once_each_and_by_change(web_db):
+    store = Store(web_db)
+    busiest = query.dyads(store, limit=5).records()
+    assert busiest and all(d["a"] < d["b"] for d in busiest)
+    assert busiest[0]["events"] >= busiest[-1]["events"]
+    changing = query.dyads(store, order="change", limit=5).records()
+    moves = [abs(d["change_cooperation"]) for d in changing]
+    assert moves == sorted(moves, reverse=True)
+    with pytest.raises(ValueError, match="order"):
+        query.dyads(store, order="loudest")
+
+
+def test_network_has_the_country_its_partners_and_their_ties(web_db):
+    net = query.network(Store(web_db), "ECU", since="2025-01-01", until="2025-12-31")
+    codes = [n["code"] for n in net["nodes"]]
+    assert net["center"] == "ECU" and codes[0] == "ECU" and "PER" in codes
+    assert {(e["a"], e["b"]) for e in net["edges"]} >= {("ECU", "PER")}
+    assert all(e["a"] in codes and e["b"] in codes for e in net["edges"])
+
+
+def test_search_finds_countries_first_then_people(web_db):
+    store = Store(web_db)
+    found = query.search(store, "bela").records()
+    assert found[0]["code"] == "BLR" and found[0]["kind"] == "country" and found[0]["events"] > 0
+    people = query.search(store, "Kubrakov").records()
+    assert any(r["kind"] == "actor" and r["code"] == "BLR" for r in people)
+    with pytest.raises(ValueError):
+        query.search(store, "  ")
+
+
+def test_dates_outside_the_supported_years_are_refused(web_db):
+    with pytest.raises(ValueError, match="between the years"):
+        query.dyads(Store(web_db), since="0001")

@@ -701,30 +701,35 @@ def evidence(store: Store, event_ids: Sequence[str]) -> dict[str, dict[str, Any]
     if not ids:
         return {}
     marks = _placeholders(len(ids))  # a literal IN list is looked up in the event_id index; a subquery is not
+    # plain indexed lookups, chosen and grouped here: a window or an aggregate over them costs more in the
+    # database than the few rows of a page cost in Python
     with store.read() as con:
-        first = con.execute(
-            "SELECT event_id, article_id, sentence, trigger, trigger_start - start, trigger_end - start, attribution "
-            f"FROM mentions WHERE event_id IN ({marks}) "
-            "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY in_caption, sequence, start, article_id) = 1",
-            ids).fetchall()
-        names = con.execute(
-            "SELECT event_id, role, list(DISTINCT entity_text) FROM entities "
-            f"WHERE event_id IN ({marks}) AND entity_text IS NOT NULL GROUP BY ALL", ids).fetchall()
-        sources = con.execute(
-            "SELECT m.event_id, list(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), "
-            "list(DISTINCT m.article_id) FROM mentions m LEFT JOIN articles a ON a.id = m.article_id "
-            f"WHERE m.event_id IN ({marks}) GROUP BY m.event_id", ids).fetchall()
+        mentions = con.execute(
+            "SELECT event_id, article_id, sentence, trigger, trigger_start - start, trigger_end - start, attribution, "
+            f"coalesce(in_caption, false), sequence, start FROM mentions WHERE event_id IN ({marks})", ids).fetchall()
+        names = con.execute(f"SELECT event_id, role, entity_text FROM entities WHERE event_id IN ({marks})",
+                            ids).fetchall()
+        article_ids = sorted({m[1] for m in mentions if m[1]})
+        outlets = dict(con.execute(
+            f"SELECT id, outlet FROM articles WHERE id IN ({_placeholders(len(article_ids))})",
+            article_ids).fetchall()) if article_ids else {}
     out: dict[str, dict[str, Any]] = {}
-    for eid, aid, sentence, trigger, t0, t1, attribution in first:
-        out[eid] = {"article_id": aid, "sentence": sentence, "trigger": trigger, "trigger_start": t0,
-                    "trigger_end": t1, "attribution": attribution, "actor_texts": [], "recipient_texts": [],
-                    "outlets": [], "articles": []}
-    for eid, role, texts in names:
-        if eid in out and role in ("actor", "recipient"):
-            out[eid][f"{role}_texts"] = sorted(texts, key=len, reverse=True)
-    for eid, outlets, articles in sources:
-        if eid in out:
-            out[eid]["outlets"], out[eid]["articles"] = sorted(outlets or []), sorted(articles or [])
+    for m in sorted(mentions, key=lambda m: (m[0], m[7], m[8] if m[8] is not None else 1 << 30, m[9] or 0, m[1])):
+        eid, aid, sentence, trigger, t0, t1, attribution = m[:7]
+        if eid not in out:  # the first mention: outside captions, earliest in its article
+            out[eid] = {"article_id": aid, "sentence": sentence, "trigger": trigger, "trigger_start": t0,
+                        "trigger_end": t1, "attribution": attribution, "actor_texts": set(),
+                        "recipient_texts": set(), "outlets": set(), "articles": set()}
+        out[eid]["articles"].add(aid)
+        if outlets.get(aid):
+            out[eid]["outlets"].add(outlets[aid])
+    for eid, role, text in names:
+        if eid in out and role in ("actor", "recipient") and text:
+            out[eid][f"{role}_texts"].add(text)
+    for ev in out.values():
+        ev["actor_texts"] = sorted(ev["actor_texts"], key=lambda t: (-len(t), t))
+        ev["recipient_texts"] = sorted(ev["recipient_texts"], key=lambda t: (-len(t), t))
+        ev["outlets"], ev["articles"] = sorted(ev["outlets"]), sorted(a for a in ev["articles"] if a)
     return out
 
 

@@ -543,3 +543,24 @@ def test_troops_pulled_out_of_a_country_and_a_headline_plan():
     assert parties("France pulled its last troops out of Niger on Tuesday.", "RETREAT") == (["FRA"], ["NER"])
     plan = only("Germany to pull last troops out of Niger after talks on new deal fail")
     assert "future" in plan.context and plan.event_type != "RETREAT"
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Ghana said on Monday it was examining a request from Togo for border patrol boats.", "TGO", "GHA"),
+    ("Zambia on Monday turned down a plea from Malawi to reopen the railway.", "MWI", "ZMB"),
+    ("Uganda welcomed Tanzania's offer of engineers for the pipeline on Monday.", "TZA", "UGA"),
+])
+def test_a_request_or_offer_is_addressed_to_whoever_receives_or_answers_it(text, actor, recipient):
+    asked = [e for e in events(text) if e.event_type in {"REQUEST", "AGREE"} and e.mentions[0].trigger
+             in {"request", "plea", "offer"}]
+    assert [(codes(e.actor), codes(e.recipient)) for e in asked] == [([actor], [recipient])]
+    assert all(e.is_event for e in asked)  # turned down or weighed, the words were said all the same
+
+
+def test_a_request_nobody_is_said_to_receive_is_not_coded():
+    assert not [e for e in events("A request from Togo was published on Monday.") if e.event_type == "REQUEST"]
+
+
+def test_an_expulsion_takes_its_by_phrase_even_on_the_expelled():
+    text = "Hungary said on Monday that the expulsion of two of its diplomats by Serbia was unjustified."
+    assert parties(text, "SANCTION") == (["SRB"], ["HUN"])

@@ -596,6 +596,8 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     # "the Jeddah talks", "the Geneva conference": a city before an event noun is where, not who
     a_toks = [t for t in a_toks if not (t.dep_ == "compound" and t.ent_type_ == "GPE"
                                         and t.text not in _kb().by_name and t.text not in _kb().by_demonym)]
+    if sense.from_actor and not a_toks and tok.dep_ == "dobj" and _is_receiving(head):
+        a_toks = [p for _prep, p in roles.prep_objects(head, ("from",))]  # "received a plea [from X]"
     frame = tok
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SPANS_OF_TIME:
         frame = head.head  # "after hours of talks": the talks are framed as the hours are
@@ -614,6 +616,10 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                 a_toks = [subj, *roles.co_subjects(verb, subj), *a_toks]
     actor = _resolve(a_toks, actors)
     recipient = _resolve(r_toks, actors)
+    own = {r.entity.code for r in actor}
+    others = [r for r in recipient if r.entity.code not in own]  # "Kenya's offer of troops": its own
+    receiver = _receiver(tok) if sense.from_actor and actor and not others and not reciprocal else []
+    recipient = others or _resolve(receiver, actors) or recipient
     if not actor and not recipient and tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:
         # "The largest exchange of the war took place in January": another act of the kind the
         # story reports, between the same parties
@@ -621,7 +627,9 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         reciprocal = len(actor) > 1
     if sense.visit:
         recipient = [_host(r) for r in recipient]
-    mod = modality.of_trigger(tok)
+    # "rejected a demand from the unions", "is studying a request": the words were said all the
+    # same; only the receiving verb's own modality ("did not receive a request") applies
+    mod = modality.of_trigger(_receiving_verb(tok) if receiver else tok)
     cand = _build(sense, tok, actor, recipient, reciprocal, mod, False, actors,
                   place_hint=r_toks if sense.visit else [], nominal=True)
     if cand is not None and sense.agreement_object:  # "the signing of the MoU"
@@ -629,6 +637,33 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                        for p in c.children if p.dep_ == "pobj"), None)
         cand.topic = _topic(tok, signed, sense) if signed is not None else None
     return cand
+
+
+def _receiving_verb(tok: Token) -> Token:
+    """The verb that governs a nominal act as its object, or through "to" ("responded to")."""
+    return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
+
+
+def _is_receiving(verb: Token) -> bool:
+    """A verb of receiving, weighing or answering, phrasal ones with their particle ("turn down")."""
+    if verb.tag_ not in VERB_TAGS:
+        return False
+    lemma, prt = verb.lemma_.lower(), roles.particle(verb)
+    return lemma in lexicon().receiving_verbs or f"{lemma} {prt}" in lexicon().receiving_verbs
+
+
+def _receiver(tok: Token) -> list[Token]:
+    """"Rwanda is studying a request from Mozambique", "Kyiv rejected Moscow's offer", "the plea
+    was received by the EU", "responded to a demand from the unions": a request or offer is
+    addressed to whoever receives, weighs or answers it."""
+    head = tok.head
+    verb = _receiving_verb(tok)
+    if not _is_receiving(verb):
+        return []
+    if tok.dep_ not in {"dobj", "nsubjpass"} and verb.i == head.i:
+        return []
+    subj, _ = roles.subject(verb)  # a passive's "by" agent when it has one
+    return [subj] if subj is not None and subj.i != tok.i else []
 
 
 # -- shared ---------------------------------------------------------------------------------

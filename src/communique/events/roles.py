@@ -215,8 +215,8 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                 actors.extend(t for o in objs for t in o.subtree if t.i != o.i and t.ent_type_ == "PERSON"
                               and t.dep_ in {"nmod", "conj", "appos"})
                 reciprocal = True
-            elif c.lower_ == "by" or (c.lower_ == "from" and sense.type == "AID"):  # "shipments from Ankara"
-                actors.extend(objs)
+            elif c.lower_ == "by" or (c.lower_ == "from" and (sense.type == "AID" or sense.from_actor)):
+                actors.extend(objs)  # "shipments from Ankara", "a request from Mozambique"
             elif c.lower_ in {"with"} and sense.reciprocal_with:
                 actors.extend(objs)
                 reciprocal = True
@@ -235,6 +235,7 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                     for cc in o.children:
                         if cc.dep_ == "prep" and cc.lower_ in {"against", "on", "with", "to"}:
                             recipients.extend(p for p in cc.children if p.dep_ == "pobj")
+                actors.extend(_stranded_agents(objs))
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a strike called by the CGT", "talks hosted by the EU"
             for a in c.children:
                 if a.dep_ == "agent":
@@ -248,6 +249,30 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                 if p.dep_ == "pobj" and p.head.lower_ in {"with", "to"} and p.head.head.pos_ in {"NOUN", "VERB"}:
                     recipients.append(p)
     return actors, recipients, reciprocal
+
+
+NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _stranded_agents(objs: list[Token]) -> list[Token]:
+    """"The expulsion of one of its staff by Moldova": a "by" phrase the parser hangs on the act's
+    "of" object (at any depth) names who did the act; the object itself did nothing."""
+    out: list[Token] = []
+    for o in objs:
+        for t in o.subtree:
+            if t.dep_ == "prep" and t.lower_ == "by" and _nominal_path(t.head, o):
+                out.extend(p for p in t.children if p.dep_ == "pobj" and p.ent_type_ in NAMED)
+    return out
+
+
+def _nominal_path(low: Token, high: Token) -> bool:
+    """Only nouns and prepositions between: "of one of its staff", not "of men arrested by police"."""
+    t = low
+    while t.i != high.i:
+        if t.pos_ not in {"NOUN", "PROPN", "NUM", "ADP", "PRON"} or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
 
 
 def frame_participants(tok: Token) -> list[Token]:

@@ -128,3 +128,10 @@ def test_a_when_clause_after_a_date_is_dated_by_it_and_so_are_its_participles():
             "Emmanuel Macron backed Morocco's autonomy plan, prompting Algiers to withdraw its ambassador.")
     dated = {e.event_type: (e.date, e.date_precision) for e in code_text(text, date="2025-03-18")}
     assert dated == {"SUPPORT": ("2024-06-01", "month"), "SANCTION": ("2024-06-01", "month")}
+
+
+def test_a_date_between_the_reporting_verb_and_its_content_dates_the_announcement():
+    e = only("Kenyan President William Ruto said on Tuesday he would meet Ugandan President Yoweri Museveni in "
+             "Kampala next month.")
+    assert e.event_type == "AGREE" and "future" in e.context
+    assert (e.date, e.date_text) == ("2025-08-26", "Tuesday")

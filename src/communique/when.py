@@ -148,8 +148,9 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
     found = None
     if base is not None:
         clause = {t.i for t in cand.clause} - _complement(cand)
-        own = [d for d in dates if d.root.i in clause or _when_clause_of(d, cand)]
-        above = [d for d in dates if d.sent == sent and d.root.i not in clause and _governs(d, cand)]
+        own = [d for d in dates if (d.root.i in clause and not _dates_report(d, cand)) or _when_clause_of(d, cand)]
+        above = [d for d in dates if d.sent == sent and (d.root.i not in clause or _dates_report(d, cand))
+                 and (_governs(d, cand) or _dates_report(d, cand))]
         in_sentence = [d for d in dates if d.sent == sent and d.root.i not in _complement(cand)]
         lone = in_sentence if len(in_sentence) == 1 and cand.nominal else []  # "talks ... ended on Monday"
         for group, source in ((own, "clause"), (above, "sentence"), (lone, "sentence")):
@@ -183,6 +184,16 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
 
 
 GAP = re.compile(r"^(a|one|two|three|\d+) (day|week)s?$", re.IGNORECASE)
+
+
+def _dates_report(date: Span, cand: Candidate) -> bool:
+    """"Petro said on Wednesday he would meet Maduro": a date between a reporting verb and the
+    subject of its content clause dates the saying, though the parser hangs it on the content."""
+    verb = roles.clause_head(cand.trigger)
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and verb.head.i < date.start and date.end <= subj.i
 
 
 def _gap_before(date: Span, cand: Candidate) -> bool:

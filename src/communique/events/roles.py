@@ -28,12 +28,18 @@ def clause_head(tok: Token) -> Token:
     In "agreed to enhance cooperation and finalized a treaty" the parser hangs "finalized" under
     "enhance"; a finite verb cannot be part of a to-infinitive, so it coordinates with "agreed".
     """
-    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.tag_ == "VB" \
-            and tok.head.dep_ in {"xcomp", "ccomp"}:
+    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.dep_ in {"xcomp", "ccomp"} \
+            and (tok.head.tag_ == "VB" or _progressive(tok.head)):
         # the nearest finite verb above: "briefed the visitor on the elections the military plans
         # to hold and thanked Malaysia" coordinates "thanked" with "briefed", not "plans"
         return next((a for a in tok.head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), tok.head.head)
     return tok
+
+
+def _progressive(verb: Token) -> bool:
+    """"Denied that Asmara was massing troops and accused Addis Ababa": a simple past after a reported
+    progressive breaks its tense, so it goes on the sentence's own verb, not the reported clause."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 READY_PARTICIPLES = {"set", "prepared", "poised", "determined"}  # "is set to sign": as ready as an adjective

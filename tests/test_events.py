@@ -564,3 +564,17 @@ def test_a_request_nobody_is_said_to_receive_is_not_coded():
 def test_an_expulsion_takes_its_by_phrase_even_on_the_expelled():
     text = "Hungary said on Monday that the expulsion of two of its diplomats by Serbia was unjustified."
     assert parties(text, "SANCTION") == (["SRB"], ["HUN"])
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian unions called a general strike on Tuesday over fuel prices.",
+    "A general strike called by Nigerian unions began on Tuesday.",
+])
+def test_calling_a_strike_and_a_general_strike_are_protests(text):
+    e = only(text)
+    assert (e.event_type, codes(e.actor), e.mode) == ("PROTEST", ["NGA"], ("strike",))
+
+
+def test_calling_a_leader_is_still_a_phone_call():
+    assert parties("Nigerian President Bola Tinubu called Ghanaian President John Mahama on Tuesday.",
+                   "CONSULT") == (["NGA"], ["GHA"])

@@ -573,7 +573,8 @@ def _host(r: Resolved) -> Resolved:
 # -- nouns ----------------------------------------------------------------------------------
 def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     lex = lexicon()
-    comp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    # "a phone call", and "a general strike" (the parser's adjective): the two-word event noun
+    comp = next((c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1), None)
     lemma = tok.lemma_.lower()
     if tok.tag_ == "NNPS" and lemma.endswith("s"):  # "Talks between ..." tagged as a proper noun
         lemma = lemma[:-1]

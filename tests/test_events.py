@@ -578,3 +578,9 @@ def test_calling_a_strike_and_a_general_strike_are_protests(text):
 def test_calling_a_leader_is_still_a_phone_call():
     assert parties("Nigerian President Bola Tinubu called Ghanaian President John Mahama on Tuesday.",
                    "CONSULT") == (["NGA"], ["GHA"])
+
+
+def test_mobilising_its_own_forces_is_aimed_at_the_other_country_of_the_story():
+    text = ("Guyana accused Venezuela on Monday of massing troops near the border. On Tuesday, Guyanese "
+            "President Irfaan Ali ordered the deployment of thousands of members of the country's defence force.")
+    assert parties(text, "MOBILIZE") == (["GUY"], ["VEN"])

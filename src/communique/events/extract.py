@@ -251,6 +251,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.beneficiaries(tok), actors)
     shared = obj is not None and (obj.lemma_.lower() in RELATIONS or (  # "suspended the Indus Waters Treaty"
         sense.type == "SANCTION" and obj.lemma_.lower() in lexicon().agreement_nouns))
+    if sense.type in AIMED and len(actor) == 1:  # "ordered the deployment of the country's militia": its own
+        recipient = [r for r in recipient if r.entity.code != actor[0].entity.code]
     if not recipient and (shared or sense.type in AIMED) and len(actor) == 1:
         other = actors.counterpart(actor[0].entity.code)
         recipient = [other] if other is not None else []

@@ -584,3 +584,12 @@ def test_mobilising_its_own_forces_is_aimed_at_the_other_country_of_the_story():
     text = ("Guyana accused Venezuela on Monday of massing troops near the border. On Tuesday, Guyanese "
             "President Irfaan Ali ordered the deployment of thousands of members of the country's defence force.")
     assert parties(text, "MOBILIZE") == (["GUY"], ["VEN"])
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Troops joined the French-Moroccan military exercise that began near Agadir on Monday.", "COOPERATE"),
+    ("The Ghana-Togo talks ended on Monday without a deal.", "CONSULT"),
+])
+def test_a_hyphenated_pair_of_parties_before_an_event_noun_names_both(text, event_type):
+    e = next(e for e in events(text) if e.event_type == event_type)
+    assert len({a.code for a in e.actor}) == 2 and e.recipient == ()

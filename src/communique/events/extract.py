@@ -582,8 +582,9 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         lemma = lemma[:-1]
     key = f"{comp} {lemma}" if comp and lex.noun(f"{comp} {lemma}") else lemma
     sense = lex.noun(key)
-    if lemma in JOINT_NOUNS and any(c.lower_ in {"joint", "combined"} for c in tok.children if c.dep_ == "amod"):
-        sense = lex.verb("cooperate")  # "in a joint operation", "joint naval drills"
+    if lemma in JOINT_NOUNS and (any(c.lower_ in {"joint", "combined"} for c in tok.children if c.dep_ == "amod")
+                                 or _paired_parties(tok)):
+        sense = lex.verb("cooperate")  # "in a joint operation", "joint naval drills", "Australian-Indonesian drills"
     if sense is None or tok.dep_ == "compound":
         return None
     if sense.plural and tok.tag_ not in {"NNS", "NNPS"}:
@@ -640,6 +641,12 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                        for p in c.children if p.dep_ == "pobj"), None)
         cand.topic = _topic(tok, signed, sense) if signed is not None else None
     return cand
+
+
+def _paired_parties(tok: Token) -> bool:
+    """"The Australian-Indonesian naval exercise": two parties named in one modifier make it joint."""
+    return any(roles.hyphenated_pair(c) for c in tok.children
+               if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.ent_type_ in roles.NAMED)
 
 
 def _receiving_verb(tok: Token) -> Token:

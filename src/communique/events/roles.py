@@ -212,6 +212,7 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
             recipients.append(c)  # "Maduro's arrest": he is the one arrested
         elif c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and named):
             actors.append(c)  # "Kubrakov's meeting", "Russian strikes" (not "joint", "peace")
+            actors.extend(hyphenated_pair(c))
         elif c.dep_ == "prep":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if c.lower_ == "between":
@@ -258,6 +259,14 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
 
 
 NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def hyphenated_pair(mod: Token) -> list[Token]:
+    """"The Australian-Indonesian exercise", "Kenya-Tanzania talks": the first name of a hyphenated
+    pair hangs on the second; both are parties."""
+    return [g for g in mod.children if g.dep_ in {"amod", "compound", "nmod"} and g.i < mod.i
+            and (g.ent_type_ in NAMED or g.pos_ == "PROPN")
+            and any(t.tag_ == "HYPH" for t in mod.doc[g.i + 1:mod.i])]
 
 
 def _stranded_agents(objs: list[Token]) -> list[Token]:

@@ -593,3 +593,12 @@ def test_mobilising_its_own_forces_is_aimed_at_the_other_country_of_the_story():
 def test_a_hyphenated_pair_of_parties_before_an_event_noun_names_both(text, event_type):
     e = next(e for e in events(text) if e.event_type == event_type)
     assert len({a.code for a in e.actor}) == 2 and e.recipient == ()
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Ethiopian forces on Tuesday began removing heavy weapons from the Eritrean border.", "RETREAT"),
+    ("Ethiopia sent its army units back to their barracks on Tuesday.", "RETREAT"),
+    ("Zambia's government on Tuesday reversed its decision to raise electricity tariffs.", "CONCEDE"),
+])
+def test_pulling_forces_back_and_reversing_a_decision(text, event_type):
+    assert event_type in [e.event_type for e in events(text) if e.is_event]

@@ -193,9 +193,12 @@ def particle(verb: Token) -> str | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.i == verb.i + 1:
             return c.lower_
-    # "pulled its last troops out of Niger": "out" with its own "of" phrase, after the object
+    # "pulled its last troops out of Niger": "out" with its own "of" phrase, after the object;
+    # "send army units back to their barracks": "back" parsed as an adverb
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ADVERBIAL_PARTICLES and any(g.dep_ == "prep" for g in c.children):
+            return c.lower_
+        if c.dep_ == "advmod" and c.lower_ in ADVERBIAL_PARTICLES:
             return c.lower_
     return None
 

@@ -602,3 +602,12 @@ def test_a_hyphenated_pair_of_parties_before_an_event_noun_names_both(text, even
 ])
 def test_pulling_forces_back_and_reversing_a_decision(text, event_type):
     assert event_type in [e.event_type for e in events(text) if e.is_event]
+
+
+def test_a_warning_of_arrest_is_a_threat_to_whoever_it_is_meant_for():
+    text = ("Ugandan authorities imposed a curfew in Kampala on Tuesday. Uganda's police chief warned on Tuesday "
+            "that anyone breaking the curfew would be arrested.")
+    threats = [e for e in events(text) if e.event_type == "THREATEN"]
+    assert [codes(e.actor) for e in threats] == [["UGA"]]
+    assert not [e for e in events("Officials warned on Tuesday that the fire could spread.")
+                if e.event_type == "THREATEN"]

@@ -224,6 +224,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         return None
     if sense.type == "AGREE" and sense.consumes and _hostile_complement(tok):
         sense = lexicon().verb("threaten")  # "vowed to retaliate", "pledged to strike back"
+    if sense.type == "THREATEN" and sense.needs_recipient and _coercive_content(tok):
+        sense = lexicon().verb("threaten")  # "warned that anyone breaking the curfew would be arrested"
     if sense.needs_object and obj is None:
         return None
     if sense.intransitive and roles.direct_object(tok) is not None:
@@ -427,6 +429,17 @@ def _hostile_complement(tok: Token) -> bool:
                 return True
         if c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_NOUNS:
             return True
+    return False
+
+
+def _coercive_content(tok: Token) -> bool:
+    """A warning whose content is a hostile act ("would be arrested", "will be punished") threatens
+    whoever it is meant for, named or not; a forecast ("the fire could spread") threatens nobody."""
+    for c in tok.children:
+        if c.dep_ in {"ccomp", "xcomp"}:
+            s = lexicon().verb(c.lemma_.lower())
+            if s is not None and s.type and EVENT_TYPES[s.type][0] == 4:
+                return True
     return False
 
 

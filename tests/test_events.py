@@ -611,3 +611,11 @@ def test_a_warning_of_arrest_is_a_threat_to_whoever_it_is_meant_for():
     assert [codes(e.actor) for e in threats] == [["UGA"]]
     assert not [e for e in events("Officials warned on Tuesday that the fire could spread.")
                 if e.event_type == "THREATEN"]
+
+
+def test_a_withdrawal_with_no_place_named_is_from_the_other_country_of_the_story():
+    text = ("Tensions between Armenia and Azerbaijan eased on Monday. Armenia will withdraw army units stationed "
+            "near the border to their bases by the end of the month, the defence minister said on Tuesday.")
+    assert parties(text, "CONCEDE") == (["ARM"], ["AZE"])
+    assert parties("Tensions between Sudan and Chad rose on Monday. Sudan pulled its troops back on Tuesday.",
+                   "RETREAT") == (["SDN"], ["TCD"])

@@ -21,6 +21,7 @@ from .lexicon import get as lexicon
 PERFORMING = {"begin", "start", "launch", "conduct", "stage", "hold", "resume", "complete", "open", "finish"}
 OCCURRING = {"take", "happen", "occur", "come", "follow", "begin", "end", "conclude"}  # "took place"
 AIMED = {"MOBILIZE"}  # "Turkish troops were moved to the border": towards the other country of the story
+# (and a withdrawal of forces, with no place named, is from the other country of the story)
 RELATIONS = {"relation", "relations", "tie", "ties", "contact", "contacts"}
 SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
 WORDS_TO_COME = {"REQUEST", "ACCUSE", "REJECT"}  # a demand or charge still to be made is no event yet
@@ -253,9 +254,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.beneficiaries(tok), actors)
     shared = obj is not None and (obj.lemma_.lower() in RELATIONS or (  # "suspended the Indus Waters Treaty"
         sense.type == "SANCTION" and obj.lemma_.lower() in lexicon().agreement_nouns))
-    if sense.type in AIMED and len(actor) == 1:  # "ordered the deployment of the country's militia": its own
+    withdrawal = sense.type == "RETREAT" and sense.mode == "withdraw"  # "Serbia will withdraw army units"
+    if (sense.type in AIMED or withdrawal) and len(actor) == 1:  # "the country's militia", "its troops": its own
         recipient = [r for r in recipient if r.entity.code != actor[0].entity.code]
-    if not recipient and (shared or sense.type in AIMED) and len(actor) == 1:
+    if not recipient and (shared or sense.type in AIMED or withdrawal) and len(actor) == 1:
         other = actors.counterpart(actor[0].entity.code)
         recipient = [other] if other is not None else []
     if sense.type in {"RETREAT", "CONCEDE"}:  # "reopened the crossing with Chad, allowing UN agencies to"

@@ -619,3 +619,10 @@ def test_a_withdrawal_with_no_place_named_is_from_the_other_country_of_the_story
     assert parties(text, "CONCEDE") == (["ARM"], ["AZE"])
     assert parties("Tensions between Sudan and Chad rose on Monday. Sudan pulled its troops back on Tuesday.",
                    "RETREAT") == (["SDN"], ["TCD"])
+
+
+def test_an_instrument_acted_under_was_made_by_those_bound_by_it():
+    text = ("The two neighbours, Kenya and Uganda, will share water from the lake under an agreement struck in "
+            "Kampala on Monday.")
+    e = next(e for e in events(text) if e.event_type == "AGREE")
+    assert codes(e.actor) == ["KEN", "UGA"] and e.date == "2025-08-25"

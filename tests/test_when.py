@@ -135,3 +135,10 @@ def test_a_date_between_the_reporting_verb_and_its_content_dates_the_announcemen
              "Kampala next month.")
     assert e.event_type == "AGREE" and "future" in e.context
     assert (e.date, e.date_text) == ("2025-08-26", "Tuesday")
+
+
+def test_a_later_passive_dates_the_act_it_names():
+    text = ("Kenya and Uganda have agreed to build a joint border post at Busia. The decision was taken on Tuesday "
+            "during talks between their trade ministers.")
+    e = next(e for e in code_text(text, date=THU) if e.event_type == "AGREE")
+    assert e.date == "2025-08-26"

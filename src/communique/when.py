@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import timex
 from .events import Candidate, roles
@@ -66,17 +66,36 @@ def _announced(cands: list[Candidate], dates: list[Span], base: dt.date) -> None
     references = lexicon().event_references
     for d in dates:
         verb = d.root.head.head if d.root.head.pos_ == "ADP" else d.root.head
-        if verb.lemma_.lower() not in ANNOUNCING:
-            continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = _dated_reference(verb)
         kinds = references.get(obj.lemma_.lower()) if obj is not None else None
-        hit = timex.resolve(d.text, base, "past") if kinds else None
+        hit = timex.resolve(d.text, base, "past") if kinds is not None else None
         if not hit:
             continue
         for cand in cands:
             if cand.date_source == "publication" and cand.trigger.i < verb.sent.start and \
-                    cand.event_type in kinds and cand.tense == "past" and hit[0] <= base.isoformat():
+                    _may_name(kinds, cand.event_type) and cand.tense == "past" and hit[0] <= base.isoformat():
                 cand.date, cand.date_precision, cand.date_text, cand.date_source = (*hit, d.text, "context")
+
+
+DEEDS_NOT_WORDS = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
+
+
+def _may_name(kinds: frozenset[str], event_type: str) -> bool:
+    """A reference noun's kinds of act; none listed ("the decision") is any deed, not words."""
+    return event_type in kinds if kinds else event_type not in DEEDS_NOT_WORDS
+
+
+def _dated_reference(verb: Token) -> Token | None:
+    """The earlier act a dated clause names: "announced the deal on Wednesday" (its object), "the
+    decision was taken on Tuesday" (a passive's subject)."""
+    if verb.lemma_.lower() in ANNOUNCING:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass" and any(
+            d.lower_ == "the" for d in c.children)), None)  # "the decision": one told of before
+    return None
 
 
 def _share_with_conjuncts(cands: list[Candidate]) -> None:

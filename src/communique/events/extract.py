@@ -557,6 +557,8 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
         else:
             recipients.extend(a)  # "praised Kenya's efforts", "welcomed the MoU between X and Y"
         recipients.extend(r)
+    if not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and (light or sense.agreement_object):
+        actors = roles.bound_parties(tok.head)
     if not actors:
         actors = roles.frame_participants(tok)
         reciprocal = reciprocal or len(actors) > 1

@@ -293,6 +293,22 @@ def _nominal_path(low: Token, high: Token) -> bool:
     return True
 
 
+BINDING_PREPS = {"under", "through"}
+
+
+def bound_parties(instrument: Token) -> list[Token]:
+    """"Ivory Coast and Ghana will cap the gap under an agreement struck on October 14": whoever acts
+    under an instrument whose makers go unnamed is bound by it, so made it."""
+    prep = instrument.head
+    if instrument.dep_ != "pobj" or prep.lower_ not in BINDING_PREPS or not prep.head.tag_.startswith("VB"):
+        return []
+    subj, _ = subject(prep.head)
+    if subj is None:
+        return []
+    named = [a for a in subj.children if a.dep_ == "appos"]  # "the two producers, Ivory Coast and Ghana,"
+    return [subj, *co_subjects(prep.head, subj), *named]
+
+
 def frame_participants(tok: Token) -> list[Token]:
     """Who took part in the meeting or visit an act happened during ("reached during X's visit")."""
     out: list[Token] = []

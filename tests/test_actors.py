@@ -146,3 +146,8 @@ def test_a_noun_in_a_prepositional_idiom_is_no_agent():
     text = "Pakistani officials said militants attacked the train and took those on board hostage."
     assert resolve(text, "board") == []
     assert resolve("The World Bank's board approved the loan on Tuesday.", "board")
+
+
+def test_each_side_is_both_parties_of_the_story():
+    text = "Indian and Pakistani troops exchanged fire on Tuesday. Each side blamed the other for the clash."
+    assert sorted(codes(text, "side")) == ["IND", "PAK"]

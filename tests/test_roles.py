@@ -1,6 +1,8 @@
 """Clause roles, recipients and places in constructions that once went wrong (events/roles.py,
 where.py): each case is a general construction, written as a short wire sentence."""
 
+import pytest
+
 from communique import code_text
 
 
@@ -123,3 +125,12 @@ def test_a_past_verb_after_a_denied_progressive_is_the_speakers_own_act():
             "accused Kinshasa of arming rebel groups.")
     (e,) = [e for e in code_text(text, date="2025-06-11") if e.event_type == "ACCUSE"]
     assert e.is_event and codes(e.actor) == ["RWA"] and codes(e.recipient) == ["COD"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Kenya expressed support for Somalia's bid on Tuesday.", "SUPPORT"),
+    ("Kenya voiced concern over Somalia's decision on Tuesday.", "ACCUSE"),
+])
+def test_what_is_supported_or_deplored_belongs_to_the_recipient(text, event_type):
+    e = only(text)
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == (event_type, ["KEN"], ["SOM"])

@@ -233,6 +233,8 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
             elif c.lower_ in ({"to", "with"} if sense.visit else {"with", "on", "against", "toward",
                                                                    "towards", "to"}) or c.lower_ in extra_preps:
                 recipients.extend(objs)
+                # "support for Somalia's bid", "solidarity with Kenya's people": whose it is
+                recipients.extend(p for o in objs for p in o.children if p.dep_ == "poss")
             elif c.lower_ == "of" and sense.agreement_object:
                 for o in objs:
                     a, r, rec = noun_participants(o, sense)

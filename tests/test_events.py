@@ -626,3 +626,8 @@ def test_an_instrument_acted_under_was_made_by_those_bound_by_it():
             "Kampala on Monday.")
     e = next(e for e in events(text) if e.event_type == "AGREE")
     assert codes(e.actor) == ["KEN", "UGA"] and e.date == "2025-08-25"
+
+
+def test_flying_relief_to_a_country_is_aid_and_flying_there_oneself_is_not():
+    assert parties("Qatar flew tents and medicine to Afghanistan on Tuesday.", "AID") == (["QAT"], ["AFG"])
+    assert not [e for e in events("Qatar's emir flew to Kabul on Tuesday.") if e.event_type == "AID"]

@@ -142,3 +142,8 @@ def test_a_later_passive_dates_the_act_it_names():
             "during talks between their trade ministers.")
     e = next(e for e in code_text(text, date=THU) if e.event_type == "AGREE")
     assert e.date == "2025-08-26"
+
+
+def test_an_act_in_the_days_after_a_dated_one_takes_its_month():
+    e = only("Qatar flew tents and medicine to Afghanistan in the days after the earthquake struck on June 3.")
+    assert (e.event_type, e.date, e.date_precision) == ("AID", "2025-06-01", "month")

@@ -187,6 +187,8 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
                     break
             if found:
                 break
+        if not found and cand.tense == "past":
+            found = _soon_after(cand, dates, base)
         if found:
             frames[sent.start] = found[:3]
         else:
@@ -203,6 +205,24 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
 
 
 GAP = re.compile(r"^(a|one|two|three|\d+) (day|week)s?$", re.IGNORECASE)
+
+
+SOON = {"days", "the days", "hours", "the hours", "the weeks"}
+
+
+def _soon_after(cand: Candidate, dates: list[Span], base: dt.date) -> tuple[str, str, str, str] | None:
+    """"Flew relief supplies to Myanmar in the days after the earthquake struck on March 28": an act
+    told only as soon after a dated one took place in that month (month precision)."""
+    trig = cand.trigger
+    if not any(d.text.lower() in SOON and d.root.head.head.i == trig.i for d in dates):
+        return None
+    for c in trig.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "following"} for m in c.children):
+            inner = [d for d in dates if d.root.i in {t.i for t in c.subtree}]
+            hit = timex.resolve(inner[0].text, base, "past") if inner else None
+            if hit:
+                return hit[0][:7] + "-01", "month", inner[0].text, "sentence"
+    return None
 
 
 def _dates_report(date: Span, cand: Candidate) -> bool:

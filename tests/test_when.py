@@ -147,3 +147,10 @@ def test_a_later_passive_dates_the_act_it_names():
 def test_an_act_in_the_days_after_a_dated_one_takes_its_month():
     e = only("Qatar flew tents and medicine to Afghanistan in the days after the earthquake struck on June 3.")
     assert (e.event_type, e.date, e.date_precision) == ("AID", "2025-06-01", "month")
+
+
+def test_a_gap_counted_in_words_dates_the_earlier_act():
+    text = ("Kenya expelled a Ugandan diplomat on Tuesday. The move came nine days after Uganda expelled a "
+            "Kenyan envoy.")
+    dates = sorted(e.date for e in code_text(text, date=THU) if e.event_type == "SANCTION")
+    assert dates == ["2025-08-17", "2025-08-26"]

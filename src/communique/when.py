@@ -117,7 +117,8 @@ def _share_with_conjuncts(cands: list[Candidate]) -> None:
                 head.date, head.date_precision, head.date_text, head.date_source)
 
 
-EARLIER = re.compile(r"^(?:(a|one|two|three|\d+) days? (?:earlier|before)|the (?:previous|preceding) day|"
+COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|\d+"  # "nine days after": an exact count
+EARLIER = re.compile(rf"^(?:({COUNT}) days? (?:earlier|before)|the (?:previous|preceding) day|"
                      r"the day before|a week earlier)$", re.IGNORECASE)
 
 
@@ -204,7 +205,7 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
         cand.context = tuple(dict.fromkeys((*cand.context, "historical")))
 
 
-GAP = re.compile(r"^(a|one|two|three|\d+) (day|week)s?$", re.IGNORECASE)
+GAP = re.compile(rf"^({COUNT}) (day|week)s?$", re.IGNORECASE)
 
 
 SOON = {"days", "the days", "hours", "the hours", "the weeks"}

@@ -167,3 +167,8 @@ def test_two_titles_before_one_name_are_one_person():
     # with its article, a title is someone else: two people
     text = "The president and Prime Minister Narendra Modi met the Belarusian delegation."
     assert len(resolve(text, "president")) == 2
+
+
+def test_each_side_is_both_parties_of_the_story():
+    text = "Indian and Pakistani troops exchanged fire on Tuesday. Each side blamed the other for the clash."
+    assert sorted(codes(text, "side")) == ["IND", "PAK"]

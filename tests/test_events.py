@@ -543,3 +543,91 @@ def test_troops_pulled_out_of_a_country_and_a_headline_plan():
     assert parties("France pulled its last troops out of Niger on Tuesday.", "RETREAT") == (["FRA"], ["NER"])
     plan = only("Germany to pull last troops out of Niger after talks on new deal fail")
     assert "future" in plan.context and plan.event_type != "RETREAT"
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Ghana said on Monday it was examining a request from Togo for border patrol boats.", "TGO", "GHA"),
+    ("Zambia on Monday turned down a plea from Malawi to reopen the railway.", "MWI", "ZMB"),
+    ("Uganda welcomed Tanzania's offer of engineers for the pipeline on Monday.", "TZA", "UGA"),
+])
+def test_a_request_or_offer_is_addressed_to_whoever_receives_or_answers_it(text, actor, recipient):
+    asked = [e for e in events(text) if e.event_type in {"REQUEST", "AGREE"} and e.mentions[0].trigger
+             in {"request", "plea", "offer"}]
+    assert [(codes(e.actor), codes(e.recipient)) for e in asked] == [([actor], [recipient])]
+    assert all(e.is_event for e in asked)  # turned down or weighed, the words were said all the same
+
+
+def test_a_request_nobody_is_said_to_receive_is_not_coded():
+    assert not [e for e in events("A request from Togo was published on Monday.") if e.event_type == "REQUEST"]
+
+
+def test_an_expulsion_takes_its_by_phrase_even_on_the_expelled():
+    text = "Hungary said on Monday that the expulsion of two of its diplomats by Serbia was unjustified."
+    assert parties(text, "SANCTION") == (["SRB"], ["HUN"])
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian unions called a general strike on Tuesday over fuel prices.",
+    "A general strike called by Nigerian unions began on Tuesday.",
+])
+def test_calling_a_strike_and_a_general_strike_are_protests(text):
+    e = only(text)
+    assert (e.event_type, codes(e.actor), e.mode) == ("PROTEST", ["NGA"], ("strike",))
+
+
+def test_calling_a_leader_is_still_a_phone_call():
+    assert parties("Nigerian President Bola Tinubu called Ghanaian President John Mahama on Tuesday.",
+                   "CONSULT") == (["NGA"], ["GHA"])
+
+
+def test_mobilising_its_own_forces_is_aimed_at_the_other_country_of_the_story():
+    text = ("Guyana accused Venezuela on Monday of massing troops near the border. On Tuesday, Guyanese "
+            "President Irfaan Ali ordered the deployment of thousands of members of the country's defence force.")
+    assert parties(text, "MOBILIZE") == (["GUY"], ["VEN"])
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Troops joined the French-Moroccan military exercise that began near Agadir on Monday.", "COOPERATE"),
+    ("The Ghana-Togo talks ended on Monday without a deal.", "CONSULT"),
+])
+def test_a_hyphenated_pair_of_parties_before_an_event_noun_names_both(text, event_type):
+    e = next(e for e in events(text) if e.event_type == event_type)
+    assert len({a.code for a in e.actor}) == 2 and e.recipient == ()
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Ethiopian forces on Tuesday began removing heavy weapons from the Eritrean border.", "RETREAT"),
+    ("Ethiopia sent its army units back to their barracks on Tuesday.", "RETREAT"),
+    ("Zambia's government on Tuesday reversed its decision to raise electricity tariffs.", "CONCEDE"),
+])
+def test_pulling_forces_back_and_reversing_a_decision(text, event_type):
+    assert event_type in [e.event_type for e in events(text) if e.is_event]
+
+
+def test_a_warning_of_arrest_is_a_threat_to_whoever_it_is_meant_for():
+    text = ("Ugandan authorities imposed a curfew in Kampala on Tuesday. Uganda's police chief warned on Tuesday "
+            "that anyone breaking the curfew would be arrested.")
+    threats = [e for e in events(text) if e.event_type == "THREATEN"]
+    assert [codes(e.actor) for e in threats] == [["UGA"]]
+    assert not [e for e in events("Officials warned on Tuesday that the fire could spread.")
+                if e.event_type == "THREATEN"]
+
+
+def test_a_withdrawal_with_no_place_named_is_from_the_other_country_of_the_story():
+    text = ("Tensions between Armenia and Azerbaijan eased on Monday. Armenia will withdraw army units stationed "
+            "near the border to their bases by the end of the month, the defence minister said on Tuesday.")
+    assert parties(text, "CONCEDE") == (["ARM"], ["AZE"])
+    assert parties("Tensions between Sudan and Chad rose on Monday. Sudan pulled its troops back on Tuesday.",
+                   "RETREAT") == (["SDN"], ["TCD"])
+
+
+def test_an_instrument_acted_under_was_made_by_those_bound_by_it():
+    text = ("The two neighbours, Kenya and Uganda, will share water from the lake under an agreement struck in "
+            "Kampala on Monday.")
+    e = next(e for e in events(text) if e.event_type == "AGREE")
+    assert codes(e.actor) == ["KEN", "UGA"] and e.date == "2025-08-25"
+
+
+def test_flying_relief_to_a_country_is_aid_and_flying_there_oneself_is_not():
+    assert parties("Qatar flew tents and medicine to Afghanistan on Tuesday.", "AID") == (["QAT"], ["AFG"])
+    assert not [e for e in events("Qatar's emir flew to Kabul on Tuesday.") if e.event_type == "AID"]

@@ -75,3 +75,11 @@ def test_a_headline_retelling_the_lead_with_another_counterpart_is_one_event():
             "United Nations agencies to truck food into the Darfur region.")
     (e,) = code_text(text, date="2024-08-16")
     assert [m.sequence for m in e.mentions] == [0, 1] and [r.code for r in e.recipient] == ["UNO"]
+
+
+def test_a_headline_does_not_join_two_acts_the_text_dates_apart():
+    text = ("Gunmen kill villagers in Nigeria's Plateau state\n\n"
+            "Police said armed men attacked a village in Nigeria's Plateau state on Friday, killing 12 people.\n\n"
+            "On Monday, gunmen attacked a market in the neighbouring Kaduna state.")
+    attacks = [e for e in code_text(text, date="2025-11-22") if e.event_type == "ASSAULT"]
+    assert sorted(e.date for e in attacks) == ["2025-11-17", "2025-11-21"]

@@ -1,6 +1,8 @@
 """Clause roles, recipients and places in constructions that once went wrong (events/roles.py,
 where.py): each case is a general construction, written as a short wire sentence."""
 
+import pytest
+
 from communique import code_text
 
 
@@ -116,3 +118,19 @@ def test_the_subject_of_an_adjective_complement_is_the_copulas():
     (e,) = code_text(text, date="2025-02-18")
     assert (e.event_type, [a.code for a in e.actor], [r.code for r in e.recipient]) == ("AGREE", ["KEN"], ["EUR"])
     assert not code_text("More than 70 people remain jailed in Nicaragua.", date="2025-02-18")
+
+
+def test_a_past_verb_after_a_denied_progressive_is_the_speakers_own_act():
+    text = ("On Monday, Rwanda's foreign minister denied that Kigali was sending troops across the border and "
+            "accused Kinshasa of arming rebel groups.")
+    (e,) = [e for e in code_text(text, date="2025-06-11") if e.event_type == "ACCUSE"]
+    assert e.is_event and codes(e.actor) == ["RWA"] and codes(e.recipient) == ["COD"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Kenya expressed support for Somalia's bid on Tuesday.", "SUPPORT"),
+    ("Kenya voiced concern over Somalia's decision on Tuesday.", "ACCUSE"),
+])
+def test_what_is_supported_or_deplored_belongs_to_the_recipient(text, event_type):
+    e = only(text)
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == (event_type, ["KEN"], ["SOM"])

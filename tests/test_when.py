@@ -128,3 +128,29 @@ def test_a_when_clause_after_a_date_is_dated_by_it_and_so_are_its_participles():
             "Emmanuel Macron backed Morocco's autonomy plan, prompting Algiers to withdraw its ambassador.")
     dated = {e.event_type: (e.date, e.date_precision) for e in code_text(text, date="2025-03-18")}
     assert dated == {"SUPPORT": ("2024-06-01", "month"), "SANCTION": ("2024-06-01", "month")}
+
+
+def test_a_date_between_the_reporting_verb_and_its_content_dates_the_announcement():
+    e = only("Kenyan President William Ruto said on Tuesday he would meet Ugandan President Yoweri Museveni in "
+             "Kampala next month.")
+    assert e.event_type == "AGREE" and "future" in e.context
+    assert (e.date, e.date_text) == ("2025-08-26", "Tuesday")
+
+
+def test_a_later_passive_dates_the_act_it_names():
+    text = ("Kenya and Uganda have agreed to build a joint border post at Busia. The decision was taken on Tuesday "
+            "during talks between their trade ministers.")
+    e = next(e for e in code_text(text, date=THU) if e.event_type == "AGREE")
+    assert e.date == "2025-08-26"
+
+
+def test_an_act_in_the_days_after_a_dated_one_takes_its_month():
+    e = only("Qatar flew tents and medicine to Afghanistan in the days after the earthquake struck on June 3.")
+    assert (e.event_type, e.date, e.date_precision) == ("AID", "2025-06-01", "month")
+
+
+def test_a_gap_counted_in_words_dates_the_earlier_act():
+    text = ("Kenya expelled a Ugandan diplomat on Tuesday. The move came nine days after Uganda expelled a "
+            "Kenyan envoy.")
+    dates = sorted(e.date for e in code_text(text, date=THU) if e.event_type == "SANCTION")
+    assert dates == ["2025-08-17", "2025-08-26"]

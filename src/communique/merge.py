@@ -20,7 +20,8 @@ def merge(cands: list[Candidate], article: Article) -> list[Event]:
     clusters: list[list[Candidate]] = []
     for cand in cands:
         target = next((cl for cl in clusters if _same(cl[0], cand)
-                       and all(_people_agree(c, cand) and _topics_agree(c, cand) for c in cl)), None)
+                       and all(_people_agree(c, cand) and _topics_agree(c, cand) and _dates_agree(c, cand)
+                               for c in cl)), None)
         if target is None:
             clusters.append([cand])
         else:
@@ -63,6 +64,13 @@ def _topics_agree(a: Candidate, b: Candidate) -> bool:
     if "publication" in {a.date_source, b.date_source} and a.date != b.date:
         return True
     return not (a.topic and b.topic and a.topic != b.topic)
+
+
+def _dates_agree(a: Candidate, b: Candidate) -> bool:
+    """"Gunmen abduct pupils" (the story's date) folds into "on Friday ... abducted", but not also
+    into "On Monday, armed men seized": two acts the text dates apart are two happenings, even when
+    a headline dated only by the story could be either."""
+    return (a.date, a.date_precision) == (b.date, b.date_precision) or _within(a, b)
 
 
 def _within(a: Candidate, b: Candidate) -> bool:

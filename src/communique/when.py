@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import timex
 from .events import Candidate, roles
@@ -66,17 +66,36 @@ def _announced(cands: list[Candidate], dates: list[Span], base: dt.date) -> None
     references = lexicon().event_references
     for d in dates:
         verb = d.root.head.head if d.root.head.pos_ == "ADP" else d.root.head
-        if verb.lemma_.lower() not in ANNOUNCING:
-            continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = _dated_reference(verb)
         kinds = references.get(obj.lemma_.lower()) if obj is not None else None
-        hit = timex.resolve(d.text, base, "past") if kinds else None
+        hit = timex.resolve(d.text, base, "past") if kinds is not None else None
         if not hit:
             continue
         for cand in cands:
             if cand.date_source == "publication" and cand.trigger.i < verb.sent.start and \
-                    cand.event_type in kinds and cand.tense == "past" and hit[0] <= base.isoformat():
+                    _may_name(kinds, cand.event_type) and cand.tense == "past" and hit[0] <= base.isoformat():
                 cand.date, cand.date_precision, cand.date_text, cand.date_source = (*hit, d.text, "context")
+
+
+DEEDS_NOT_WORDS = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
+
+
+def _may_name(kinds: frozenset[str], event_type: str) -> bool:
+    """A reference noun's kinds of act; none listed ("the decision") is any deed, not words."""
+    return event_type in kinds if kinds else event_type not in DEEDS_NOT_WORDS
+
+
+def _dated_reference(verb: Token) -> Token | None:
+    """The earlier act a dated clause names: "announced the deal on Wednesday" (its object), "the
+    decision was taken on Tuesday" (a passive's subject)."""
+    if verb.lemma_.lower() in ANNOUNCING:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass" and any(
+            d.lower_ == "the" for d in c.children)), None)  # "the decision": one told of before
+    return None
 
 
 def _share_with_conjuncts(cands: list[Candidate]) -> None:
@@ -98,7 +117,8 @@ def _share_with_conjuncts(cands: list[Candidate]) -> None:
                 head.date, head.date_precision, head.date_text, head.date_source)
 
 
-EARLIER = re.compile(r"^(?:(a|one|two|three|\d+) days? (?:earlier|before)|the (?:previous|preceding) day|"
+COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|\d+"  # "nine days after": an exact count
+EARLIER = re.compile(rf"^(?:({COUNT}) days? (?:earlier|before)|the (?:previous|preceding) day|"
                      r"the day before|a week earlier)$", re.IGNORECASE)
 
 
@@ -148,8 +168,9 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
     found = None
     if base is not None:
         clause = {t.i for t in cand.clause} - _complement(cand)
-        own = [d for d in dates if d.root.i in clause or _when_clause_of(d, cand)]
-        above = [d for d in dates if d.sent == sent and d.root.i not in clause and _governs(d, cand)]
+        own = [d for d in dates if (d.root.i in clause and not _dates_report(d, cand)) or _when_clause_of(d, cand)]
+        above = [d for d in dates if d.sent == sent and (d.root.i not in clause or _dates_report(d, cand))
+                 and (_governs(d, cand) or _dates_report(d, cand))]
         in_sentence = [d for d in dates if d.sent == sent and d.root.i not in _complement(cand)]
         lone = in_sentence if len(in_sentence) == 1 and cand.nominal else []  # "talks ... ended on Monday"
         for group, source in ((own, "clause"), (above, "sentence"), (lone, "sentence")):
@@ -167,6 +188,8 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
                     break
             if found:
                 break
+        if not found and cand.tense == "past":
+            found = _soon_after(cand, dates, base)
         if found:
             frames[sent.start] = found[:3]
         else:
@@ -182,7 +205,35 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
         cand.context = tuple(dict.fromkeys((*cand.context, "historical")))
 
 
-GAP = re.compile(r"^(a|one|two|three|\d+) (day|week)s?$", re.IGNORECASE)
+GAP = re.compile(rf"^({COUNT}) (day|week)s?$", re.IGNORECASE)
+
+
+SOON = {"days", "the days", "hours", "the hours", "the weeks"}
+
+
+def _soon_after(cand: Candidate, dates: list[Span], base: dt.date) -> tuple[str, str, str, str] | None:
+    """"Flew relief supplies to Myanmar in the days after the earthquake struck on March 28": an act
+    told only as soon after a dated one took place in that month (month precision)."""
+    trig = cand.trigger
+    if not any(d.text.lower() in SOON and d.root.head.head.i == trig.i for d in dates):
+        return None
+    for c in trig.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "following"} for m in c.children):
+            inner = [d for d in dates if d.root.i in {t.i for t in c.subtree}]
+            hit = timex.resolve(inner[0].text, base, "past") if inner else None
+            if hit:
+                return hit[0][:7] + "-01", "month", inner[0].text, "sentence"
+    return None
+
+
+def _dates_report(date: Span, cand: Candidate) -> bool:
+    """"Petro said on Wednesday he would meet Maduro": a date between a reporting verb and the
+    subject of its content clause dates the saying, though the parser hangs it on the content."""
+    verb = roles.clause_head(cand.trigger)
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and verb.head.i < date.start and date.end <= subj.i
 
 
 def _gap_before(date: Span, cand: Candidate) -> bool:

@@ -128,6 +128,8 @@ class DocActors:
         lemma = tok.lemma_.lower()
         count = next((GROUP_SIZES[c.lower_] for c in tok.children if c.lower_ in GROUP_SIZES), None)
         is_pair = lemma in lex["pair_nouns"] and tok.tag_ in {"NNS", "NNPS"} and count is not None
+        if lemma in lex["pair_nouns"] and tok.tag_ == "NN" and any(c.lower_ == "each" for c in tok.children):
+            count, is_pair = 2, True  # "each side blamed the other": both parties, one by one
         is_they = tok.lower_ in lex["group_pronouns"] and tok.dep_ != "poss" and not self._plural_speaker(tok)
         if tok.lower_ in GROUP_SIZES and tok.dep_ in {"nsubj", "nsubjpass"} and (
                 tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)):

@@ -21,6 +21,7 @@ from .lexicon import get as lexicon
 PERFORMING = {"begin", "start", "launch", "conduct", "stage", "hold", "resume", "complete", "open", "finish"}
 OCCURRING = {"take", "happen", "occur", "come", "follow", "begin", "end", "conclude"}  # "took place"
 AIMED = {"MOBILIZE"}  # "Turkish troops were moved to the border": towards the other country of the story
+# (and a withdrawal of forces, with no place named, is from the other country of the story)
 RELATIONS = {"relation", "relations", "tie", "ties", "contact", "contacts"}
 SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
 WORDS_TO_COME = {"REQUEST", "ACCUSE", "REJECT"}  # a demand or charge still to be made is no event yet
@@ -224,6 +225,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         return None
     if sense.type == "AGREE" and sense.consumes and _hostile_complement(tok):
         sense = lexicon().verb("threaten")  # "vowed to retaliate", "pledged to strike back"
+    if sense.type == "THREATEN" and sense.needs_recipient and _coercive_content(tok):
+        sense = lexicon().verb("threaten")  # "warned that anyone breaking the curfew would be arrested"
     if sense.needs_object and obj is None:
         return None
     if sense.intransitive and roles.direct_object(tok) is not None:
@@ -251,7 +254,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.beneficiaries(tok), actors)
     shared = obj is not None and (obj.lemma_.lower() in RELATIONS or (  # "suspended the Indus Waters Treaty"
         sense.type == "SANCTION" and obj.lemma_.lower() in lexicon().agreement_nouns))
-    if not recipient and (shared or sense.type in AIMED) and len(actor) == 1:
+    withdrawal = sense.type == "RETREAT" and sense.mode == "withdraw"  # "Serbia will withdraw army units"
+    if (sense.type in AIMED or withdrawal) and len(actor) == 1:  # "the country's militia", "its troops": its own
+        recipient = [r for r in recipient if r.entity.code != actor[0].entity.code]
+    if not recipient and (shared or sense.type in AIMED or withdrawal) and len(actor) == 1:
         other = actors.counterpart(actor[0].entity.code)
         recipient = [other] if other is not None else []
     if sense.type in {"RETREAT", "CONCEDE"}:  # "reopened the crossing with Chad, allowing UN agencies to"
@@ -428,6 +434,17 @@ def _hostile_complement(tok: Token) -> bool:
     return False
 
 
+def _coercive_content(tok: Token) -> bool:
+    """A warning whose content is a hostile act ("would be arrested", "will be punished") threatens
+    whoever it is meant for, named or not; a forecast ("the fire could spread") threatens nobody."""
+    for c in tok.children:
+        if c.dep_ in {"ccomp", "xcomp"}:
+            s = lexicon().verb(c.lemma_.lower())
+            if s is not None and s.type and EVENT_TYPES[s.type][0] == 4:
+                return True
+    return False
+
+
 def _proposer(obj: Token, actors: DocActors) -> list[Resolved]:
     """"Rejected a list of nationals that France wants to deport": whoever drew up what is
     rejected or condemned (the subject of a relative clause on it) is the counterpart."""
@@ -540,6 +557,8 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
         else:
             recipients.extend(a)  # "praised Kenya's efforts", "welcomed the MoU between X and Y"
         recipients.extend(r)
+    if not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and (light or sense.agreement_object):
+        actors = roles.bound_parties(tok.head)
     if not actors:
         actors = roles.frame_participants(tok)
         reciprocal = reciprocal or len(actors) > 1
@@ -573,14 +592,16 @@ def _host(r: Resolved) -> Resolved:
 # -- nouns ----------------------------------------------------------------------------------
 def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     lex = lexicon()
-    comp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    # "a phone call", and "a general strike" (the parser's adjective): the two-word event noun
+    comp = next((c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1), None)
     lemma = tok.lemma_.lower()
     if tok.tag_ == "NNPS" and lemma.endswith("s"):  # "Talks between ..." tagged as a proper noun
         lemma = lemma[:-1]
     key = f"{comp} {lemma}" if comp and lex.noun(f"{comp} {lemma}") else lemma
     sense = lex.noun(key)
-    if lemma in JOINT_NOUNS and any(c.lower_ in {"joint", "combined"} for c in tok.children if c.dep_ == "amod"):
-        sense = lex.verb("cooperate")  # "in a joint operation", "joint naval drills"
+    if lemma in JOINT_NOUNS and (any(c.lower_ in {"joint", "combined"} for c in tok.children if c.dep_ == "amod")
+                                 or _paired_parties(tok)):
+        sense = lex.verb("cooperate")  # "in a joint operation", "joint naval drills", "Australian-Indonesian drills"
     if sense is None or tok.dep_ == "compound":
         return None
     if sense.plural and tok.tag_ not in {"NNS", "NNPS"}:
@@ -596,6 +617,8 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
     # "the Jeddah talks", "the Geneva conference": a city before an event noun is where, not who
     a_toks = [t for t in a_toks if not (t.dep_ == "compound" and t.ent_type_ == "GPE"
                                         and t.text not in _kb().by_name and t.text not in _kb().by_demonym)]
+    if sense.from_actor and not a_toks and tok.dep_ == "dobj" and _is_receiving(head):
+        a_toks = [p for _prep, p in roles.prep_objects(head, ("from",))]  # "received a plea [from X]"
     frame = tok
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SPANS_OF_TIME:
         frame = head.head  # "after hours of talks": the talks are framed as the hours are
@@ -614,6 +637,10 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                 a_toks = [subj, *roles.co_subjects(verb, subj), *a_toks]
     actor = _resolve(a_toks, actors)
     recipient = _resolve(r_toks, actors)
+    own = {r.entity.code for r in actor}
+    others = [r for r in recipient if r.entity.code not in own]  # "Kenya's offer of troops": its own
+    receiver = _receiver(tok) if sense.from_actor and actor and not others and not reciprocal else []
+    recipient = others or _resolve(receiver, actors) or recipient
     if not actor and not recipient and tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:
         # "The largest exchange of the war took place in January": another act of the kind the
         # story reports, between the same parties
@@ -621,7 +648,9 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         reciprocal = len(actor) > 1
     if sense.visit:
         recipient = [_host(r) for r in recipient]
-    mod = modality.of_trigger(tok)
+    # "rejected a demand from the unions", "is studying a request": the words were said all the
+    # same; only the receiving verb's own modality ("did not receive a request") applies
+    mod = modality.of_trigger(_receiving_verb(tok) if receiver else tok)
     cand = _build(sense, tok, actor, recipient, reciprocal, mod, False, actors,
                   place_hint=r_toks if sense.visit else [], nominal=True)
     if cand is not None and sense.agreement_object:  # "the signing of the MoU"
@@ -629,6 +658,39 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                        for p in c.children if p.dep_ == "pobj"), None)
         cand.topic = _topic(tok, signed, sense) if signed is not None else None
     return cand
+
+
+def _paired_parties(tok: Token) -> bool:
+    """"The Australian-Indonesian naval exercise": two parties named in one modifier make it joint."""
+    return any(roles.hyphenated_pair(c) for c in tok.children
+               if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.ent_type_ in roles.NAMED)
+
+
+def _receiving_verb(tok: Token) -> Token:
+    """The verb that governs a nominal act as its object, or through "to" ("responded to")."""
+    return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
+
+
+def _is_receiving(verb: Token) -> bool:
+    """A verb of receiving, weighing or answering, phrasal ones with their particle ("turn down")."""
+    if verb.tag_ not in VERB_TAGS:
+        return False
+    lemma, prt = verb.lemma_.lower(), roles.particle(verb)
+    return lemma in lexicon().receiving_verbs or f"{lemma} {prt}" in lexicon().receiving_verbs
+
+
+def _receiver(tok: Token) -> list[Token]:
+    """"Rwanda is studying a request from Mozambique", "Kyiv rejected Moscow's offer", "the plea
+    was received by the EU", "responded to a demand from the unions": a request or offer is
+    addressed to whoever receives, weighs or answers it."""
+    head = tok.head
+    verb = _receiving_verb(tok)
+    if not _is_receiving(verb):
+        return []
+    if tok.dep_ not in {"dobj", "nsubjpass"} and verb.i == head.i:
+        return []
+    subj, _ = roles.subject(verb)  # a passive's "by" agent when it has one
+    return [subj] if subj is not None and subj.i != tok.i else []
 
 
 # -- shared ---------------------------------------------------------------------------------

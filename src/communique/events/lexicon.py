@@ -31,6 +31,7 @@ class Sense:
     intransitive: bool = False  # with a direct object it is another verb ("demonstrate a technique")
     needs_counterpart: bool = False  # two parties or none: a fight with nobody is no event
     patient_possessor: bool = False  # "Maduro's arrest": the possessor undergoes the act
+    from_actor: bool = False  # (nouns) "a request from Mozambique": the "from" party is the one who acts
     not_objects: tuple[str, ...] = ()  # objects that make it no event ("rejected the allegations")
     recipient_preps: tuple[str, ...] = DEFAULT_PREPS
     bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)
@@ -44,7 +45,7 @@ def _sense(raw: dict[str, Any] | None, parent: Sense | None = None) -> Sense:
     kw = {k: raw[k] for k in ("type", "mode", "reciprocal_with", "inverse", "visit", "consumes",
                               "needs_object", "needs_recipient", "agreement_object", "person_object",
                               "plural", "actor_object", "topic_object", "intransitive", "needs_counterpart",
-                              "patient_possessor")
+                              "patient_possessor", "from_actor")
           if k in raw}
     if "not_objects" in raw:
         kw["not_objects"] = tuple(raw["not_objects"])
@@ -75,6 +76,7 @@ class Lexicon:
     label_verbs: frozenset[str] = frozenset()
     negative_labels: frozenset[str] = frozenset()
     positive_labels: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
 
     def verb(self, lemma: str) -> Sense | None:
         return self.verbs.get(lemma)
@@ -95,4 +97,5 @@ def get() -> Lexicon:
         label_verbs=frozenset(raw["labels"]["verbs"]),
         negative_labels=frozenset(raw["labels"]["negative"]),
         positive_labels=frozenset(raw["labels"]["positive"]),
+        receiving_verbs=frozenset(raw.get("receiving_verbs") or ()),
     )

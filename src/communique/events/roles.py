@@ -28,12 +28,18 @@ def clause_head(tok: Token) -> Token:
     In "agreed to enhance cooperation and finalized a treaty" the parser hangs "finalized" under
     "enhance"; a finite verb cannot be part of a to-infinitive, so it coordinates with "agreed".
     """
-    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.tag_ == "VB" \
-            and tok.head.dep_ in {"xcomp", "ccomp"}:
+    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.dep_ in {"xcomp", "ccomp"} \
+            and (tok.head.tag_ == "VB" or _progressive(tok.head)):
         # the nearest finite verb above: "briefed the visitor on the elections the military plans
         # to hold and thanked Malaysia" coordinates "thanked" with "briefed", not "plans"
         return next((a for a in tok.head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), tok.head.head)
     return tok
+
+
+def _progressive(verb: Token) -> bool:
+    """"Denied that Asmara was massing troops and accused Addis Ababa": a simple past after a reported
+    progressive breaks its tense, so it goes on the sentence's own verb, not the reported clause."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 READY_PARTICIPLES = {"set", "prepared", "poised", "determined"}  # "is set to sign": as ready as an adjective
@@ -187,9 +193,12 @@ def particle(verb: Token) -> str | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.i == verb.i + 1:
             return c.lower_
-    # "pulled its last troops out of Niger": "out" with its own "of" phrase, after the object
+    # "pulled its last troops out of Niger": "out" with its own "of" phrase, after the object;
+    # "send army units back to their barracks": "back" parsed as an adverb
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ADVERBIAL_PARTICLES and any(g.dep_ == "prep" for g in c.children):
+            return c.lower_
+        if c.dep_ == "advmod" and c.lower_ in ADVERBIAL_PARTICLES:
             return c.lower_
     return None
 
@@ -206,6 +215,7 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
             recipients.append(c)  # "Maduro's arrest": he is the one arrested
         elif c.dep_ == "poss" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and named):
             actors.append(c)  # "Kubrakov's meeting", "Russian strikes" (not "joint", "peace")
+            actors.extend(hyphenated_pair(c))
         elif c.dep_ == "prep":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if c.lower_ == "between":
@@ -215,14 +225,16 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                 actors.extend(t for o in objs for t in o.subtree if t.i != o.i and t.ent_type_ == "PERSON"
                               and t.dep_ in {"nmod", "conj", "appos"})
                 reciprocal = True
-            elif c.lower_ == "by" or (c.lower_ == "from" and sense.type == "AID"):  # "shipments from Ankara"
-                actors.extend(objs)
+            elif c.lower_ == "by" or (c.lower_ == "from" and (sense.type == "AID" or sense.from_actor)):
+                actors.extend(objs)  # "shipments from Ankara", "a request from Mozambique"
             elif c.lower_ in {"with"} and sense.reciprocal_with:
                 actors.extend(objs)
                 reciprocal = True
             elif c.lower_ in ({"to", "with"} if sense.visit else {"with", "on", "against", "toward",
                                                                    "towards", "to"}) or c.lower_ in extra_preps:
                 recipients.extend(objs)
+                # "support for Somalia's bid", "solidarity with Kenya's people": whose it is
+                recipients.extend(p for o in objs for p in o.children if p.dep_ == "poss")
             elif c.lower_ == "of" and sense.agreement_object:
                 for o in objs:
                     a, r, rec = noun_participants(o, sense)
@@ -235,6 +247,7 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                     for cc in o.children:
                         if cc.dep_ == "prep" and cc.lower_ in {"against", "on", "with", "to"}:
                             recipients.extend(p for p in cc.children if p.dep_ == "pobj")
+                actors.extend(_stranded_agents(objs))
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a strike called by the CGT", "talks hosted by the EU"
             for a in c.children:
                 if a.dep_ == "agent":
@@ -248,6 +261,54 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                 if p.dep_ == "pobj" and p.head.lower_ in {"with", "to"} and p.head.head.pos_ in {"NOUN", "VERB"}:
                     recipients.append(p)
     return actors, recipients, reciprocal
+
+
+NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def hyphenated_pair(mod: Token) -> list[Token]:
+    """"The Australian-Indonesian exercise", "Kenya-Tanzania talks": the first name of a hyphenated
+    pair hangs on the second; both are parties."""
+    return [g for g in mod.children if g.dep_ in {"amod", "compound", "nmod"} and g.i < mod.i
+            and (g.ent_type_ in NAMED or g.pos_ == "PROPN")
+            and any(t.tag_ == "HYPH" for t in mod.doc[g.i + 1:mod.i])]
+
+
+def _stranded_agents(objs: list[Token]) -> list[Token]:
+    """"The expulsion of one of its staff by Moldova": a "by" phrase the parser hangs on the act's
+    "of" object (at any depth) names who did the act; the object itself did nothing."""
+    out: list[Token] = []
+    for o in objs:
+        for t in o.subtree:
+            if t.dep_ == "prep" and t.lower_ == "by" and _nominal_path(t.head, o):
+                out.extend(p for p in t.children if p.dep_ == "pobj" and p.ent_type_ in NAMED)
+    return out
+
+
+def _nominal_path(low: Token, high: Token) -> bool:
+    """Only nouns and prepositions between: "of one of its staff", not "of men arrested by police"."""
+    t = low
+    while t.i != high.i:
+        if t.pos_ not in {"NOUN", "PROPN", "NUM", "ADP", "PRON"} or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
+BINDING_PREPS = {"under", "through"}
+
+
+def bound_parties(instrument: Token) -> list[Token]:
+    """"Ivory Coast and Ghana will cap the gap under an agreement struck on October 14": whoever acts
+    under an instrument whose makers go unnamed is bound by it, so made it."""
+    prep = instrument.head
+    if instrument.dep_ != "pobj" or prep.lower_ not in BINDING_PREPS or not prep.head.tag_.startswith("VB"):
+        return []
+    subj, _ = subject(prep.head)
+    if subj is None:
+        return []
+    named = [a for a in subj.children if a.dep_ == "appos"]  # "the two producers, Ivory Coast and Ghana,"
+    return [subj, *co_subjects(prep.head, subj), *named]
 
 
 def frame_participants(tok: Token) -> list[Token]:

@@ -631,3 +631,10 @@ def test_an_instrument_acted_under_was_made_by_those_bound_by_it():
 def test_flying_relief_to_a_country_is_aid_and_flying_there_oneself_is_not():
     assert parties("Qatar flew tents and medicine to Afghanistan on Tuesday.", "AID") == (["QAT"], ["AFG"])
     assert not [e for e in events("Qatar's emir flew to Kabul on Tuesday.") if e.event_type == "AID"]
+
+
+def test_suspending_a_price_increase_or_a_tax_is_a_concession():
+    text = "Kenya's government suspended a fuel tax increase on Tuesday after three days of protests."
+    assert [e.event_type for e in events(text) if e.is_event] == ["CONCEDE"]
+    assert [e.event_type for e in events("Nigeria suspended the new levy on imported cars on Monday.")
+            if e.is_event] == ["CONCEDE"]

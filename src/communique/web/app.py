@@ -44,7 +44,7 @@ class Guard(BaseHTTPMiddleware):
             response: Response = _error(request, 405, f"{request.method} is not allowed: this server only reads")
         elif len(request.url.query) > MAX_QUERY:
             response = _error(request, 414, f"the query string is longer than {MAX_QUERY} characters")
-        elif int(request.headers.get("content-length") or 0) > 0:
+        elif _has_body(request):
             response = _error(request, 413, "requests to this server carry no body")
         else:
             response = await call_next(request)
@@ -53,6 +53,14 @@ class Guard(BaseHTTPMiddleware):
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+
+def _has_body(request: Request) -> bool:
+    """A declared body of any length, a malformed length, or a chunked body."""
+    length = request.headers.get("content-length")
+    if request.headers.get("transfer-encoding"):
+        return True
+    return bool(length) and (not length.strip().isdigit() or int(length) > 0)
 
 
 def create_app(path: str | os.PathLike | Store) -> FastAPI:

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
-__all__ = ["MAX_LIMIT", "MAX_TEXT", "Result", "agreements", "article", "code_names", "dyad", "dyads", "event",
-           "events", "evidence", "network", "partners", "search", "stats", "top_actors"]
+__all__ = ["MAX_LIMIT", "MAX_TEXT", "Result", "actor_code", "agreements", "article", "code_names", "dyad", "dyads",
+           "event", "events", "evidence", "network", "partners", "search", "stats", "top_actors"]
 
 MAX_LIMIT = 1000  # rows a page
 MAX_TEXT = 200  # characters of a text search
@@ -125,7 +125,8 @@ def _offset(offset: int) -> int:
     return offset
 
 
-def _code(value: str, what: str = "country") -> str:
+def actor_code(value: str, what: str = "country") -> str:
+    """A code as the store keeps it (upper case), or ValueError saying what a code looks like."""
     code = str(value).strip().upper() if value is not None else ""
     if not _CODE.match(code):
         raise ValueError(f"{what} must be an actor code such as PAK or UNO, not {value!r}")
@@ -157,7 +158,7 @@ def _pair(value: str | Sequence[str]) -> tuple[str, str]:
     parts = re.split(r"[-,\s]+", value.strip()) if isinstance(value, str) else list(value)
     if len(parts) != 2:
         raise ValueError(f"a dyad is two codes such as 'PAK-BLR' or ('PAK', 'BLR'), not {value!r}")
-    return _code(parts[0], "dyad"), _code(parts[1], "dyad")
+    return actor_code(parts[0], "dyad"), actor_code(parts[1], "dyad")
 
 
 def _day(value: DateLike, end: bool = False, name: str = "date") -> dt.date | None:
@@ -224,7 +225,7 @@ def dyad(store: Store, a: str, b: str, by: str = "month", since: DateLike = None
     """
     if by not in _PERIODS:
         raise ValueError(f"by must be one of {', '.join(_PERIODS)}, not {by!r}")
-    country, counterpart = _code(a, "a"), _code(b, "b")
+    country, counterpart = actor_code(a, "a"), actor_code(b, "b")
     lo, hi = date_range(since, until)
     precisions = _PRECISIONS[by]
     where = ["country = ?", "counterpart = ?", "date IS NOT NULL",
@@ -274,7 +275,7 @@ def partners(store: Store, country: str, since: DateLike = None, until: DateLike
     the active ones, so a partner that went quiet shows as a negative change. Year-precision events
     are skipped (their date names only the year); other events count at their date.
     """
-    code = _code(country)
+    code = actor_code(country)
     limit = _limit(limit)
     base = ["country = ?", "date IS NOT NULL", "date_precision <> 'year'"]
     if events_only:
@@ -321,7 +322,7 @@ def agreements(store: Store, country: str | None = None, counterpart: str | None
     for value, what in ((country, "country"), (counterpart, "counterpart")):
         if value is not None:
             where.append("list_contains(parties, ?)")
-            params.append(_code(value, what))
+            params.append(actor_code(value, what))
     if status is not None:
         status = status.strip().lower()
         if status not in LIFECYCLE:
@@ -396,9 +397,9 @@ def events(store: Store, dyad: str | Sequence[str] | None = None, actor: str | N
         params += sub_params
     if actor is not None:
         where.append("list_contains(actor_codes, ?)")
-        params.append(_code(actor, "actor"))
+        params.append(actor_code(actor, "actor"))
     if country is not None:
-        code = _code(country)
+        code = actor_code(country)
         where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))")
         params += [code, code]
     if types:
@@ -666,7 +667,7 @@ def network(store: Store, country: str, since: DateLike = None, until: DateLike 
     each other. `ranked`, the records of a `partners` call with the same arguments, saves computing
     them again when the caller has them already (a country page shows both).
     """
-    code = _code(country)
+    code = actor_code(country)
     limit = _limit(limit, 100)
     if ranked is None:
         ranked = partners(store, code, since=since, until=until, limit=limit, events_only=events_only).records()

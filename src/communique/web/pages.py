@@ -74,7 +74,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=query.MAX_TEXT)]
 @router.get("/country/{code}", response_class=HTMLResponse)
 def country(request: Request, code: str, since: Day = None, until: Day = None) -> HTMLResponse:
     store = _store(request)
-    code = _code(code)
+    code = query.actor_code(code)
     with store.session():
         partners = query.partners(store, code, since=since or None, until=until or None, limit=30).records()
         net = query.network(store, code, since=since or None, until=until or None, limit=20, ranked=partners)
@@ -92,7 +92,7 @@ def dyad(request: Request, a: str, b: str, since: Day = None, until: Day = None,
          context: Codes = None, by: Annotated[str, Query(pattern="^(week|month|quarter|year)$")] = "month",
          page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
     store = _store(request)
-    a, b = _code(a), _code(b)
+    a, b = query.actor_code(a), query.actor_code(b)
     types = [t for t in (type or []) if t] or None
     contexts = [c for c in (context or []) if c] or None
     lo, hi = since or None, until or None
@@ -135,7 +135,7 @@ def event(request: Request, event_id: Annotated[str, Path(max_length=64)]) -> HT
 @router.get("/agreements", response_class=HTMLResponse)
 def agreements(request: Request, country: Annotated[str, Query(max_length=16)] = "",
                status: Annotated[str, Query(max_length=20)] = "") -> HTMLResponse:
-    code = _code(country) if country.strip() else None
+    code = query.actor_code(country) if country.strip() else None
     items = query.agreements(_store(request), country=code, status=status.strip() or None, limit=500).records()
     return render("agreements.html", items=items, country=code or "", status=status.strip(),
                   statuses=query.LIFECYCLE)
@@ -164,13 +164,6 @@ def _segments(ev: dict[str, Any] | None) -> list:
         return []
     return evidence_segments(ev["sentence"], (ev["trigger_start"], ev["trigger_end"]), ev["actor_texts"],
                              ev["recipient_texts"])
-
-
-def _code(value: str) -> str:
-    code = value.strip().upper()
-    if not code or len(code) > 16 or not code.replace("_", "").replace(".", "").isalnum():
-        raise ValueError(f"{value!r} is not an actor code such as PAK or UNO")
-    return code
 
 
 def _contexts() -> list[str]:

@@ -6,8 +6,9 @@ The rule, measured on tests/store_devset (benchmarks/merge_happenings.py):
 - dates that fit each other's precision: two days at most one day apart (outlets a day apart say
   "yesterday" and "on Tuesday"), or a report with no date words of its own (dated by its
   publication) up to three days after the other, a month-precise date inside the other's month, a year inside its year;
-- no conflicting detail: two places named far apart, two different instruments ("extradition"
-  against "trade"), a visit in the opposite direction;
+- no conflicting detail: two places named far apart, two different subjects ("extradition" against
+  "trade", unless one report's evidence names the other's subject too), a visit in the opposite
+  direction;
 - never two records of one article: the coder has already decided those are different acts.
 Among the events that pass, the closest in date and then in wording (shared content words of the
 evidence) wins, so a distractor weeks apart or in another city stays its own happening.
@@ -80,12 +81,27 @@ def _compatible(r: Happening, c: Happening) -> bool:
         return False
     if not _dates_fit(r, c):
         return False
-    if r.topic and c.topic and not set(r.topic.split()) & set(c.topic.split()):
-        return False  # "cocoa price" and "price" are one matter; "extradition" and "trade" are two
+    if _topics_conflict(r, c):
+        return False
     if "visit" in r.mode and "visit" in c.mode and r.recipient and c.recipient and \
             r.actor == c.recipient and r.recipient == c.actor and not r.actor & r.recipient:
         return False  # the return visit
     return not _places_conflict(r, c)
+
+
+def _topics_conflict(r: Happening, c: Happening) -> bool:
+    """"Extradition" and "trade" are two matters; "cocoa price" and "price" are one. One deal often
+    covers several matters, and outlets name different ones as its subject ("a price deal", "a joint
+    committee"): topics conflict only when neither report's evidence mentions the other's topic."""
+    if not (r.topic and c.topic):
+        return False
+    mine, theirs = _stems(r.topic.split()), _stems(c.topic.split())
+    return not (mine & (theirs | _stems(c.words)) or theirs & (mine | _stems(r.words)))
+
+
+def _stems(ws) -> set[str]:
+    """Singular forms, so "price" meets "prices"."""
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in ws}
 
 
 def _parties_fit(r: Happening, c: Happening) -> bool:

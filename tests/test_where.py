@@ -90,3 +90,26 @@ def test_resolve_place_of_a_country_and_of_nothing():
     loc = resolve_place("Belarus", set())
     assert (loc.country_code, loc.resolution, loc.lat) == ("BLR", 1, None)
     assert resolve_place("Xqzzyville", set()) is None
+
+
+def test_a_statement_datelined_in_the_targets_capital_is_made_at_home():
+    e = only("SEOUL: North Korea on Tuesday warned it would take resolute countermeasures against South Korea.")
+    assert e.event_type == "THREATEN"
+    assert (e.location.country_code, e.location.source) == ("PRK", "inferred")
+
+
+def test_a_meeting_datelined_in_one_partys_capital_is_placed_there():
+    e = only("SEOUL: South Korea's foreign minister met his Japanese counterpart on Tuesday.")
+    assert (e.location.resolved_place, e.location.source) == ("Seoul", "dateline")
+
+
+def test_a_place_missing_from_the_gazetteer_stands_for_the_country_set_after_it():
+    e = only("Kenyan police arrested 20 protesters in Lamu County, Kenya, on Monday.")
+    assert (e.location.country_code, e.location.resolution, e.location.source) == ("KEN", 1, "text")
+
+
+def test_a_seat_of_power_is_in_its_country_not_a_gazetteer_alias():
+    e = only("US President Donald Trump met Ukrainian President Volodymyr Zelenskiy at the White House on Friday.")
+    assert (e.location.country_code, e.location.resolution) == ("USA", 1)
+    assert resolve_place("White House", set()).country_code == "USA"  # GeoNames lists it as a Casablanca alias
+    assert resolve_place("United Nations", set()) is None

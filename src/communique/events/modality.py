@@ -67,6 +67,7 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
     aux = _aux(trigger)
     if aux & set(w["future_modals"]):
         future = True
+        hypothetical = _conditioned(trigger)  # "will impose tariffs if Europe retaliates"
     if aux & set(w["hypothetical_modals"]):
         hypothetical = True
     if _mark(trigger) & set(w["conditional_marks"]):
@@ -128,6 +129,12 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
             if _is_negated_here(tok) and link == "xcomp":
                 negated = True
     return Modality(negated, hypothetical, future, intent)
+
+
+def _conditioned(tok: Token) -> bool:
+    """An "if" or "unless" clause of the verb's own: "will" then promises nothing unconditionally."""
+    marks = set(_words()["conditional_marks"])
+    return any(c.dep_ == "advcl" and _mark(c) & marks for c in tok.children)
 
 
 def _has_condition(tok: Token) -> bool:

@@ -425,6 +425,12 @@ class DocActors:
             return group
         if lemma in lex["document_nouns"]:
             return self._author(tok)
+        if lemma in lex["group_nouns"] and any(c.lower_ in {"the", "this"} for c in tok.children) and \
+                not any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+                        for c in tok.children):  # "the Fano militia" is named; "the jihadist group" is not
+            found = self._latest_group(tok)
+            if found is not None:
+                return found
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:], ending=True) if tok.pos_ in {"PROPN", "NOUN"} else None
@@ -583,6 +589,17 @@ class DocActors:
         for i, r in reversed(self.history):
             if i < tok.i and r.entity.kind == "igo":
                 return Resolved(r.entity, min(r.certainty, 0.75))
+        return None
+
+    def _latest_group(self, tok: Token) -> Resolved | None:
+        """"Al-Shabaab stormed a base ... the group said": a definite "group" or "movement" names the
+        non-state organisation last mentioned (armed group, NGO, party), never a state or an IGO."""
+        lex = self.kb.lexicon
+        for i, r in reversed(self.history):
+            e = r.entity
+            if i < tok.i and r.certainty > 0.6 and (e.code in lex["non_state_codes"] or (
+                    e.kind in {"agent", "igo"} and e.sector in lex["non_state_sectors"])):
+                return Resolved(e, min(r.certainty, 0.8))
         return None
 
     def _region(self, words: str) -> set[str] | None:

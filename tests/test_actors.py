@@ -188,3 +188,9 @@ def test_a_named_group_is_not_an_earlier_one():
     text = "Amnesty International said on Monday that the Wagner group had executed villagers."
     assert all(e.code != "NGO" for e in resolve(text, "group"))
 
+
+def test_them_is_the_people_named_before_in_its_sentence_not_the_pair():
+    text = ("Kenya and Somalia held talks on Monday. "
+            "Witnesses said soldiers detained Ugandan civilians at the market and beat them.")
+    assert [(e.code, e.sector) for e in resolve(text, "them")] == [("UGA", "CVL")]
+

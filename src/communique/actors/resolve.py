@@ -136,10 +136,27 @@ class DocActors:
             count, is_pair = GROUP_SIZES[tok.lower_], True  # "where the two agreed", "both said"
         if not (is_pair or is_they):
             return None
+        local = self._plural_antecedent(tok) if is_they else None
+        if local is not None:
+            return (local,)
         for i, grp in reversed(self.groups):
             if i < tok.i and (count is None or len(grp) >= count):
                 return grp[:count] if count else grp[:2]
         return None if is_they or count != 2 else self._top_pair()
+
+    def _plural_antecedent(self, tok: Token) -> Resolved | None:
+        """"Soldiers dragged men from their homes and shot them": an object "them" is the people
+        named before it in its sentence (not its own verb's subject), not the story's pair."""
+        if tok.dep_ not in {"dobj", "pobj", "dative"}:
+            return None
+        subj = _clause_subject(tok.head)
+        for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+            if t.tag_ != "NNS" or t.dep_ == "compound" or (subj is not None and t.i == subj.i):
+                continue
+            r = self.entity(t)
+            if r is not None and r.entity.kind == "agent":
+                return r
+        return None
 
     def country_of(self, tok: Token) -> Resolved | None:
         """A country that modifies a noun: "Turkish police", "Pakistan's army", "of Kenya"."""
@@ -735,6 +752,22 @@ class DocActors:
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, through coordination and participles ("soldiers dragging men and
+    shooting them": the soldiers shoot)."""
+    t = verb
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        if t.dep_ in {"acl", "relcl"}:
+            return t.head
+        if t.dep_ not in {"conj", "xcomp", "advcl"} or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _venue(tok: Token) -> bool:

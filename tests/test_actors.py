@@ -194,3 +194,7 @@ def test_them_is_the_people_named_before_in_its_sentence_not_the_pair():
             "Witnesses said soldiers detained Ugandan civilians at the market and beat them.")
     assert [(e.code, e.sector) for e in resolve(text, "them")] == [("UGA", "CVL")]
 
+
+def test_it_under_a_participle_of_saying_is_the_main_subject():
+    text = "Ethiopia launched air strikes on Somalia on Tuesday, saying it had destroyed militant camps."
+    assert codes(text, "it") == ["ETH"]

@@ -674,6 +674,10 @@ class DocActors:
         while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
             speech = speech.head  # "Bangkok recalled its envoy and said it would..."
         subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        if subj is None and speech.dep_ in {"advcl", "xcomp"} and speech.tag_ == "VBG":
+            # "India launched strikes, saying it had hit camps": the participle's speaker is the
+            # subject of the verb it hangs from
+            subj = next((c for c in speech.head.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON" or subj.i > tok.i:
             return None
         r = self.entity(subj)

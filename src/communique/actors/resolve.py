@@ -735,6 +735,19 @@ class DocActors:
             return None
         return next(Resolved(r.entity, r.certainty * 0.7) for r in pair if r.entity.code != code)
 
+    def main_country(self, other_than: str) -> Resolved | None:
+        """"France pulled out its last soldiers" in a story about Niger: the country the story names
+        most so far, other than the one given (where a withdrawal with no place named is from)."""
+        counts: dict[str, tuple[int, Resolved]] = {}
+        for _i, r in self.history:
+            if r.entity.kind == "state" and r.entity.code in self.kb.country_name and r.entity.code != other_than:
+                n, _ = counts.get(r.entity.code, (0, r))
+                counts[r.entity.code] = (n + 1, r)
+        if not counts:
+            return None
+        _n, top = max(counts.values(), key=lambda x: x[0])
+        return Resolved(top.entity, top.certainty * 0.6)
+
     def _top_pair(self) -> tuple[Resolved, ...] | None:
         counts: dict[str, tuple[int, Resolved]] = {}
         for _i, r in self.history:

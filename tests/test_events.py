@@ -658,3 +658,11 @@ def test_an_armed_group_withdrawing_takes_no_foreign_counterpart():
     assert all(not codes(e.recipient) or codes(e.recipient) == ["SOM"]
                for e in events(text) if e.event_type == "RETREAT")
 
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Eritrean drones hit Mekelle fuel depots on Sunday.", ["ETH"]),
+    ("Police said Sudanese shells struck markets in Abeche province on Sunday.", ["TCD"]),
+])
+def test_a_hostile_act_on_a_named_place_is_against_the_country_it_lies_in(text, target):
+    e = next(e for e in events(text) if e.event_type == "ASSAULT")
+    assert codes(e.recipient) == target

@@ -735,6 +735,14 @@ class DocActors:
             return None
         return next(Resolved(r.entity, r.certainty * 0.7) for r in pair if r.entity.code != code)
 
+    def place_country(self, tok: Token) -> Resolved | None:
+        """A named place (a country, a city, a province) as the country it lies in: "hit Kharkiv
+        apartment blocks", "villages in Sisaket province"."""
+        span = self.ent_of.get(tok.i)
+        if span is None or span.label_ not in {"GPE", "LOC", "NORP", "FAC"}:
+            return None
+        return self._state_text(_strip_possessive(span.text), places=True)
+
     def main_country(self, other_than: str) -> Resolved | None:
         """"France pulled out its last soldiers" in a story about Niger: the country the story names
         most so far, other than the one given (where a withdrawal with no place named is from)."""

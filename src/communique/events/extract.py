@@ -475,14 +475,20 @@ def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
     country the targets are in."""
     inner = [obj, *(t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of")] \
         if obj.lower_ in QUANTIFIERS else [obj]  # "all but one of its diplomats from Paris"
-    for c in (c for o in inner for c in o.children):
-        if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near", "from", "of"}:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    r = actors.entity(p)
-                    if r is not None and r.entity.kind == "state":
-                        e = r.entity
-                        return [Resolved(Entity(e.code, p.text, e.identifier_text, None, None, "state"), 0.75)]
+    places = [p for c in (c for o in inner for c in o.children)
+              if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near", "from", "of"}
+              for p in c.children if p.dep_ == "pobj"]
+    for p in places:
+        r = actors.entity(p)
+        if r is not None and r.entity.kind == "state":
+            e = r.entity
+            return [Resolved(Entity(e.code, p.text, e.identifier_text, None, None, "state"), 0.75)]
+    for p in [*inner, *places]:  # "hit Kharkiv apartment blocks", "villages in Sisaket province"
+        for m in p.subtree:
+            r = actors.place_country(m) if m.dep_ in {"compound", "nmod"} and m.i < p.i else None
+            if r is not None:
+                e = r.entity
+                return [Resolved(Entity(e.code, m.text, e.identifier_text, "CVL", None, "state"), 0.7)]
     return []
 
 

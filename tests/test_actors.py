@@ -172,3 +172,29 @@ def test_two_titles_before_one_name_are_one_person():
 def test_each_side_is_both_parties_of_the_story():
     text = "Indian and Pakistani troops exchanged fire on Tuesday. Each side blamed the other for the clash."
     assert sorted(codes(text, "side")) == ["IND", "PAK"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Boko Haram fighters raided a village on Monday. The jihadist group said it had taken hostages.", "NGA"),
+    ("Amnesty International published a report on Monday. The London-based group said police beat protesters.",
+     "NGO"),
+])
+def test_the_group_is_the_non_state_organisation_last_named(text, code):
+    (e,) = resolve(text, "group")
+    assert e.code == code and e.kind != "state"
+
+
+def test_a_named_group_is_not_an_earlier_one():
+    text = "Amnesty International said on Monday that the Wagner group had executed villagers."
+    assert all(e.code != "NGO" for e in resolve(text, "group"))
+
+
+def test_them_is_the_people_named_before_in_its_sentence_not_the_pair():
+    text = ("Kenya and Somalia held talks on Monday. "
+            "Witnesses said soldiers detained Ugandan civilians at the market and beat them.")
+    assert [(e.code, e.sector) for e in resolve(text, "them")] == [("UGA", "CVL")]
+
+
+def test_it_under_a_participle_of_saying_is_the_main_subject():
+    text = "Ethiopia launched air strikes on Somalia on Tuesday, saying it had destroyed militant camps."
+    assert codes(text, "it") == ["ETH"]

@@ -648,3 +648,31 @@ def test_suspending_a_price_increase_or_a_tax_is_a_concession():
     assert [e.event_type for e in events(text) if e.is_event] == ["CONCEDE"]
     assert [e.event_type for e in events("Nigeria suspended the new levy on imported cars on Monday.")
             if e.is_event] == ["CONCEDE"]
+
+
+def test_an_ambassador_recalled_with_no_place_named_is_recalled_from_the_other_country():
+    text = ("Peru accused Bolivia on Monday of meddling in its election. "
+            "Lima said it would recall its ambassador.")
+    assert parties(text, "SANCTION") == (["PER"], ["BOL"])
+
+
+def test_troops_pulled_out_with_no_place_named_leave_the_country_the_story_is_about():
+    text = ("Mali and Russia signed a mining deal in July, and Russia sent instructors to Mali, where "
+            "Mali's army is fighting rebels. Denmark pulled out its last soldiers in August.")
+    assert parties(text, "RETREAT") == (["DNK"], ["MLI"])
+
+
+def test_an_armed_group_withdrawing_takes_no_foreign_counterpart():
+    text = ("Kenya and Somalia agreed on Monday to share intelligence. "
+            "Al-Shabaab fighters stormed a police post in Lower Juba on Tuesday before withdrawing.")
+    assert all(not codes(e.recipient) or codes(e.recipient) == ["SOM"]
+               for e in events(text) if e.event_type == "RETREAT")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Eritrean drones hit Mekelle fuel depots on Sunday.", ["ETH"]),
+    ("Police said Sudanese shells struck markets in Abeche province on Sunday.", ["TCD"]),
+])
+def test_a_hostile_act_on_a_named_place_is_against_the_country_it_lies_in(text, target):
+    e = next(e for e in events(text) if e.event_type == "ASSAULT")
+    assert codes(e.recipient) == target

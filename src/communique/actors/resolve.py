@@ -136,10 +136,27 @@ class DocActors:
             count, is_pair = GROUP_SIZES[tok.lower_], True  # "where the two agreed", "both said"
         if not (is_pair or is_they):
             return None
+        local = self._plural_antecedent(tok) if is_they else None
+        if local is not None:
+            return (local,)
         for i, grp in reversed(self.groups):
             if i < tok.i and (count is None or len(grp) >= count):
                 return grp[:count] if count else grp[:2]
         return None if is_they or count != 2 else self._top_pair()
+
+    def _plural_antecedent(self, tok: Token) -> Resolved | None:
+        """"Soldiers dragged men from their homes and shot them": an object "them" is the people
+        named before it in its sentence (not its own verb's subject), not the story's pair."""
+        if tok.dep_ not in {"dobj", "pobj", "dative"}:
+            return None
+        subj = _clause_subject(tok.head)
+        for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+            if t.tag_ != "NNS" or t.dep_ == "compound" or (subj is not None and t.i == subj.i):
+                continue
+            r = self.entity(t)
+            if r is not None and r.entity.kind == "agent":
+                return r
+        return None
 
     def country_of(self, tok: Token) -> Resolved | None:
         """A country that modifies a noun: "Turkish police", "Pakistan's army", "of Kenya"."""
@@ -425,6 +442,12 @@ class DocActors:
             return group
         if lemma in lex["document_nouns"]:
             return self._author(tok)
+        if lemma in lex["group_nouns"] and any(c.lower_ in {"the", "this"} for c in tok.children) and \
+                not any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+                        for c in tok.children):  # "the Fano militia" is named; "the jihadist group" is not
+            found = self._latest_group(tok)
+            if found is not None:
+                return found
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:], ending=True) if tok.pos_ in {"PROPN", "NOUN"} else None
@@ -585,6 +608,17 @@ class DocActors:
                 return Resolved(r.entity, min(r.certainty, 0.75))
         return None
 
+    def _latest_group(self, tok: Token) -> Resolved | None:
+        """"Al-Shabaab stormed a base ... the group said": a definite "group" or "movement" names the
+        non-state organisation last mentioned (armed group, NGO, party), never a state or an IGO."""
+        lex = self.kb.lexicon
+        for i, r in reversed(self.history):
+            e = r.entity
+            if i < tok.i and r.certainty > 0.6 and (e.code in lex["non_state_codes"] or (
+                    e.kind in {"agent", "igo"} and e.sector in lex["non_state_sectors"])):
+                return Resolved(e, min(r.certainty, 0.8))
+        return None
+
     def _region(self, words: str) -> set[str] | None:
         regions = self.kb.lexicon["regions"]
         for size in (3, 2, 1):
@@ -640,6 +674,10 @@ class DocActors:
         while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
             speech = speech.head  # "Bangkok recalled its envoy and said it would..."
         subj = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        if subj is None and speech.dep_ in {"advcl", "xcomp"} and speech.tag_ == "VBG":
+            # "India launched strikes, saying it had hit camps": the participle's speaker is the
+            # subject of the verb it hangs from
+            subj = next((c for c in speech.head.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON" or subj.i > tok.i:
             return None
         r = self.entity(subj)
@@ -697,6 +735,27 @@ class DocActors:
             return None
         return next(Resolved(r.entity, r.certainty * 0.7) for r in pair if r.entity.code != code)
 
+    def place_country(self, tok: Token) -> Resolved | None:
+        """A named place (a country, a city, a province) as the country it lies in: "hit Kharkiv
+        apartment blocks", "villages in Sisaket province"."""
+        span = self.ent_of.get(tok.i)
+        if span is None or span.label_ not in {"GPE", "LOC", "NORP", "FAC"}:
+            return None
+        return self._state_text(_strip_possessive(span.text), places=True)
+
+    def main_country(self, other_than: str) -> Resolved | None:
+        """"France pulled out its last soldiers" in a story about Niger: the country the story names
+        most so far, other than the one given (where a withdrawal with no place named is from)."""
+        counts: dict[str, tuple[int, Resolved]] = {}
+        for _i, r in self.history:
+            if r.entity.kind == "state" and r.entity.code in self.kb.country_name and r.entity.code != other_than:
+                n, _ = counts.get(r.entity.code, (0, r))
+                counts[r.entity.code] = (n + 1, r)
+        if not counts:
+            return None
+        _n, top = max(counts.values(), key=lambda x: x[0])
+        return Resolved(top.entity, top.certainty * 0.6)
+
     def _top_pair(self) -> tuple[Resolved, ...] | None:
         counts: dict[str, tuple[int, Resolved]] = {}
         for _i, r in self.history:
@@ -718,6 +777,22 @@ class DocActors:
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, through coordination and participles ("soldiers dragging men and
+    shooting them": the soldiers shoot)."""
+    t = verb
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        if t.dep_ in {"acl", "relcl"}:
+            return t.head
+        if t.dep_ not in {"conj", "xcomp", "advcl"} or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _venue(tok: Token) -> bool:

@@ -100,6 +100,18 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     return out
 
 
+def _other_side(actor: Resolved, actors: DocActors, withdrawal: bool) -> list[Resolved]:
+    """The other country of the story, for ties cut, forces sent or withdrawn with no place named. A
+    state's forces withdraw from the country the story is about even when it is not one of the pair
+    ("France pulled out its last soldiers"); an armed group's withdrawal is from its own ground."""
+    if actor.entity.sector in _kb().lexicon["non_state_sectors"]:
+        return []
+    other = actors.counterpart(actor.entity.code)
+    if other is None and withdrawal:
+        other = actors.main_country(actor.entity.code)
+    return [other] if other is not None else []
+
+
 def _instrument(tok: Token, earlier: list[Candidate]) -> Instrument | None:
     """The instrument the act concerns; "the protocol for its implementation" takes its subject from
     the instrument named just before it in the sentence."""
@@ -254,12 +266,12 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         recipient = _resolve(roles.beneficiaries(tok), actors)
     shared = obj is not None and (obj.lemma_.lower() in RELATIONS or (  # "suspended the Indus Waters Treaty"
         sense.type == "SANCTION" and obj.lemma_.lower() in lexicon().agreement_nouns))
-    withdrawal = sense.type == "RETREAT" and sense.mode == "withdraw"  # "Serbia will withdraw army units"
+    # "Serbia will withdraw army units", "Khartoum would recall its ambassador": from somewhere
+    withdrawal = sense.type in {"RETREAT", "SANCTION"} and sense.mode == "withdraw"
     if (sense.type in AIMED or withdrawal) and len(actor) == 1:  # "the country's militia", "its troops": its own
         recipient = [r for r in recipient if r.entity.code != actor[0].entity.code]
     if not recipient and (shared or sense.type in AIMED or withdrawal) and len(actor) == 1:
-        other = actors.counterpart(actor[0].entity.code)
-        recipient = [other] if other is not None else []
+        recipient = _other_side(actor[0], actors, withdrawal)
     if sense.type in {"RETREAT", "CONCEDE"}:  # "reopened the crossing with Chad, allowing UN agencies to"
         recipient = _resolve(roles.permitted(tok), actors) or recipient
     if not recipient and obj is not None and EVENT_TYPES[sense.type][0] != 1:
@@ -463,14 +475,20 @@ def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
     country the targets are in."""
     inner = [obj, *(t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of")] \
         if obj.lower_ in QUANTIFIERS else [obj]  # "all but one of its diplomats from Paris"
-    for c in (c for o in inner for c in o.children):
-        if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near", "from", "of"}:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    r = actors.entity(p)
-                    if r is not None and r.entity.kind == "state":
-                        e = r.entity
-                        return [Resolved(Entity(e.code, p.text, e.identifier_text, None, None, "state"), 0.75)]
+    places = [p for c in (c for o in inner for c in o.children)
+              if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across", "within", "near", "from", "of"}
+              for p in c.children if p.dep_ == "pobj"]
+    for p in places:
+        r = actors.entity(p)
+        if r is not None and r.entity.kind == "state":
+            e = r.entity
+            return [Resolved(Entity(e.code, p.text, e.identifier_text, None, None, "state"), 0.75)]
+    for p in [*inner, *places]:  # "hit Kharkiv apartment blocks", "villages in Sisaket province"
+        for m in p.subtree:
+            r = actors.place_country(m) if m.dep_ in {"compound", "nmod"} and m.i < p.i else None
+            if r is not None:
+                e = r.entity
+                return [Resolved(Entity(e.code, m.text, e.identifier_text, "CVL", None, "state"), 0.7)]
     return []
 
 

@@ -638,3 +638,10 @@ def test_suspending_a_price_increase_or_a_tax_is_a_concession():
     assert [e.event_type for e in events(text) if e.is_event] == ["CONCEDE"]
     assert [e.event_type for e in events("Nigeria suspended the new levy on imported cars on Monday.")
             if e.is_event] == ["CONCEDE"]
+
+
+def test_a_temporal_clause_still_to_come_is_no_fact_yet():
+    pending = events("Israel said it would keep its troops in the area until Hamas releases the hostages.")
+    assert [e.is_event for e in pending if e.event_type == "RETREAT"] == [False]
+    past = events("Israel kept its troops in the area until Hamas released the hostages in May.")
+    assert [e.is_event for e in past if e.event_type == "RETREAT"] == [True]

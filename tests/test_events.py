@@ -645,3 +645,22 @@ def test_a_temporal_clause_still_to_come_is_no_fact_yet():
     assert [e.is_event for e in pending if e.event_type == "RETREAT"] == [False]
     past = events("Israel kept its troops in the area until Hamas released the hostages in May.")
     assert [e.is_event for e in past if e.event_type == "RETREAT"] == [True]
+
+
+@pytest.mark.parametrize("text, event_type, country", [
+    ("Riot police clashed with striking dock workers in the Kenyan port of Mombasa on Tuesday.", "ASSAULT", "KEN"),
+    ("Clashes between Kurdish fighters and Iraqi soldiers killed six people near Kirkuk on Monday.", "ASSAULT", "IRQ"),
+])
+def test_two_sectors_of_one_country_are_the_two_sides_of_a_domestic_act(text, event_type, country):
+    e = next(e for e in events(text) if e.event_type == event_type)
+    assert {a.code for a in e.actor} | {r.code for r in e.recipient} == {country}
+    assert len({a.sector for a in e.actor} | {r.sector for r in e.recipient}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's cabinet on Monday sent the budget to parliament.",  # branches of one state: procedure
+    "Chilean students demanded on Tuesday that the government cut tuition fees.",  # a protest's topic
+    "President Ruto said his government would offer European companies access to new gold fields.",
+])
+def test_no_domestic_friendly_act_between_branches_guesses_or_from_a_crowd(text):
+    assert [e for e in events(text) if e.event_type in {"AID", "REQUEST", "AGREE"}] == []

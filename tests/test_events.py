@@ -664,3 +664,26 @@ def test_two_sectors_of_one_country_are_the_two_sides_of_a_domestic_act(text, ev
 ])
 def test_no_domestic_friendly_act_between_branches_guesses_or_from_a_crowd(text):
     assert [e for e in events(text) if e.event_type in {"AID", "REQUEST", "AGREE"}] == []
+
+
+@pytest.mark.parametrize("text, event_type, date", [
+    ("DAKAR, Senegal (AP) - Senegalese opposition leader Ousmane Diallo was freed from prison on Monday, "
+     "his lawyer said.", "RETREAT", "2025-08-25"),
+    ("A curfew, first imposed in Lagos on Tuesday night, will stay in force, Nigerian police said.", "COERCE",
+     "2025-08-26"),
+    ("Police said about 300 officers were deployed around the French embassy in Dakar on Monday.", "MOBILIZE",
+     "2025-08-25"),
+])
+def test_an_agentless_passive_of_a_state_act_is_the_authorities_own(text, event_type, date):
+    e = next(e for e in events(text) if e.event_type == event_type)
+    country = {"RETREAT": "SEN", "COERCE": "NGA", "MOBILIZE": "SEN"}[event_type]
+    assert {a.code for a in e.actor} | {r.code for r in e.recipient} == {country} and e.date == date
+    assert e.actor[0].sector == "GOV"
+
+
+@pytest.mark.parametrize("text", [
+    "Two Americans were detained on Monday, the State Department said.",  # by whom, it does not say
+    "Street protests are banned in the kingdom.",  # a standing state
+])
+def test_no_implicit_authority_for_foreigners_or_standing_states(text):
+    assert [e for e in events(text) if e.event_type == "COERCE"] == []

@@ -30,6 +30,9 @@ ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
 COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+# acts only a state's authorities do: a passive naming no agent is theirs ("a curfew was imposed")
+AUTHORITY = {"COERCE", "MOBILIZE"}
+AUTHORITY_MODES = {"release"}
 GUESSED = 0.5  # the certainty of an agent whose country is only the story's (see actors)
 
 
@@ -249,6 +252,11 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
+    implicit = not actor and (sense.type in AUTHORITY or sense.mode in AUTHORITY_MODES)
+    if implicit:
+        patient = roles.passive_patient(tok) if tok.dep_ != "acl" else None
+        actor, recipient = _implicit_authority(tok, _resolve([patient] if patient is not None else [], actors),
+                                               actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
@@ -258,7 +266,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     withdrawal = sense.type == "RETREAT" and sense.mode == "withdraw"  # "Serbia will withdraw army units"
     if (sense.type in AIMED or withdrawal) and len(actor) == 1:  # "the country's militia", "its troops": its own
         recipient = [r for r in recipient if r.entity.code != actor[0].entity.code]
-    if not recipient and (shared or sense.type in AIMED or withdrawal) and len(actor) == 1:
+    if not recipient and (shared or sense.type in AIMED and not implicit or withdrawal) and len(actor) == 1:
         other = actors.counterpart(actor[0].entity.code)
         recipient = [other] if other is not None else []
     if sense.type in {"RETREAT", "CONCEDE"}:  # "reopened the crossing with Chad, allowing UN agencies to"
@@ -288,6 +296,43 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     if cand is not None:
         cand.topic = _topic(tok, obj, sense)
     return cand
+
+
+def _implicit_authority(tok: Token, patients: list[Resolved], actors: DocActors
+                        ) -> tuple[list[Resolved], list[Resolved]]:  # actor, recipient
+    """"Faye was freed from prison on March 14", "the curfew, first imposed on Wednesday", "soldiers
+    had been deployed": a passive that names no agent, of an act only a state's authorities do
+    (arrest, release, curfew, deployment), is theirs: the authorities of the place the clause names,
+    else of the forces deployed, else of the dateline's country when the one acted on, if anyone, is
+    a named person of it."""
+    if not _agentless_passive(tok):
+        return [], []
+    place = next((r for t in _clause(tok) if t.ent_type_ == "GPE" and t.dep_ == "pobj"
+                  and t.head.lower_ in {"in", "at", "across", "inside"}
+                  for r in [actors.entity(t)] if r is not None and r.entity.kind == "state"), None)
+    forces = next((r for r in patients if r.entity.sector in {"MIL", "COP"}), None)
+    state = place or forces
+    if state is None:  # "two Americans were detained": by whom, the text does not say
+        state = actors.dateline_state()
+        if state is None or any(r.entity.code != state.entity.code or r.entity.kind != "person"
+                                for r in patients):
+            return [], []
+    code = state.entity.code
+    name = _kb().country_name.get(code, code)
+    authority = Entity(code, "authorities", f"{name} authorities", "GOV", None, "agent")
+    return [Resolved(authority, 0.5)], [r for r in patients if r is not forces]
+
+
+def _agentless_passive(tok: Token) -> bool:
+    """A passive with no "by" agent that reports an act: a reduced one ("a curfew imposed on
+    Wednesday") or one in the present ("protests are banned") only when dated, since "the men
+    jailed over protests" describes them and "are banned" a standing state."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    if aux:  # "protests are banned in the UAE": a standing state, unless dated
+        return aux[0].tag_ not in {"VBZ", "VBP"} or any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
 
 
 def _labelling(tok: Token, actors: DocActors) -> Candidate | None:

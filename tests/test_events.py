@@ -676,3 +676,52 @@ def test_an_armed_group_withdrawing_takes_no_foreign_counterpart():
 def test_a_hostile_act_on_a_named_place_is_against_the_country_it_lies_in(text, target):
     e = next(e for e in events(text) if e.event_type == "ASSAULT")
     assert codes(e.recipient) == target
+
+
+def test_a_temporal_clause_still_to_come_is_no_fact_yet():
+    pending = events("Israel said it would keep its troops in the area until Hamas releases the hostages.")
+    assert [e.is_event for e in pending if e.event_type == "RETREAT"] == [False]
+    past = events("Israel kept its troops in the area until Hamas released the hostages in May.")
+    assert [e.is_event for e in past if e.event_type == "RETREAT"] == [True]
+
+
+@pytest.mark.parametrize("text, event_type, country", [
+    ("Riot police clashed with striking dock workers in the Kenyan port of Mombasa on Tuesday.", "ASSAULT", "KEN"),
+    ("Clashes between Kurdish fighters and Iraqi soldiers killed six people near Kirkuk on Monday.", "ASSAULT", "IRQ"),
+])
+def test_two_sectors_of_one_country_are_the_two_sides_of_a_domestic_act(text, event_type, country):
+    e = next(e for e in events(text) if e.event_type == event_type)
+    assert {a.code for a in e.actor} | {r.code for r in e.recipient} == {country}
+    assert len({a.sector for a in e.actor} | {r.sector for r in e.recipient}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's cabinet on Monday sent the budget to parliament.",  # branches of one state: procedure
+    "Chilean students demanded on Tuesday that the government cut tuition fees.",  # a protest's topic
+    "President Ruto said his government would offer European companies access to new gold fields.",
+])
+def test_no_domestic_friendly_act_between_branches_guesses_or_from_a_crowd(text):
+    assert [e for e in events(text) if e.event_type in {"AID", "REQUEST", "AGREE"}] == []
+
+
+@pytest.mark.parametrize("text, event_type, date", [
+    ("DAKAR, Senegal (AP) - Senegalese opposition leader Ousmane Diallo was freed from prison on Monday, "
+     "his lawyer said.", "RETREAT", "2025-08-25"),
+    ("A curfew, first imposed in Lagos on Tuesday night, will stay in force, Nigerian police said.", "COERCE",
+     "2025-08-26"),
+    ("Police said about 300 officers were deployed around the French embassy in Dakar on Monday.", "MOBILIZE",
+     "2025-08-25"),
+])
+def test_an_agentless_passive_of_a_state_act_is_the_authorities_own(text, event_type, date):
+    e = next(e for e in events(text) if e.event_type == event_type)
+    country = {"RETREAT": "SEN", "COERCE": "NGA", "MOBILIZE": "SEN"}[event_type]
+    assert {a.code for a in e.actor} | {r.code for r in e.recipient} == {country} and e.date == date
+    assert e.actor[0].sector == "GOV"
+
+
+@pytest.mark.parametrize("text", [
+    "Two Americans were detained on Monday, the State Department said.",  # by whom, it does not say
+    "Street protests are banned in the kingdom.",  # a standing state
+])
+def test_no_implicit_authority_for_foreigners_or_standing_states(text):
+    assert [e for e in events(text) if e.event_type == "COERCE"] == []

@@ -36,7 +36,7 @@ def _status(c: Candidate) -> tuple[bool, bool]:
 def _sides(c: Candidate) -> tuple[frozenset[str], frozenset[str]]:
     actor = frozenset(r.entity.code for r in c.actor)
     recipient = frozenset(r.entity.code for r in c.recipient)
-    if not recipient:
+    if recipient <= actor:  # "police detained protesters" is the lone country's act, as "police detained"
         return actor, frozenset()
     return actor, recipient
 

@@ -99,6 +99,20 @@ class Entity:
         the country itself."""
         return f"{self.code}:{self.identifier_text}" if self.kind == "person" else self.code
 
+    @property
+    def party(self) -> str:
+        """Identity of a side of an event: the police and the protesters of one country are two sides
+        (a domestic event, coded with the lone country), while a country's agents of one sector are
+        one side however often they are named."""
+        if self.kind == "person":
+            return self.key
+        return f"{self.code}:{self.sector}" if self.sector else self.code
+
+    @property
+    def part_of_state(self) -> bool:
+        """A named person or a sector of a country, rather than the country as a whole."""
+        return self.kind == "person" or self.sector is not None
+
     def to_plover(self) -> dict[str, Any]:
         out: dict[str, Any] = {"code": self.code, "entity_text": self.entity_text,
                                "identifier_text": self.identifier_text}

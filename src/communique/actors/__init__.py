@@ -1,5 +1,5 @@
 """Actors: noun phrases to PLOVER entities (states, IGOs, people, agents), with coreference."""
 
-from .resolve import DocActors, Resolved, conjuncts
+from .resolve import DocActors, Resolved, conjuncts, same_side
 
-__all__ = ["DocActors", "Resolved", "conjuncts"]
+__all__ = ["DocActors", "Resolved", "conjuncts", "same_side"]

@@ -879,13 +879,22 @@ def _strip_possessive(text: str) -> str:
 
 
 def _unique(items: list[Resolved]) -> list[Resolved]:
-    seen: set[str] = set()
-    out = []
+    """One resolution per side (see `Entity.party`): "police and protesters" of one country are two
+    sides of a domestic act, "Pakistan and its government" one."""
+    out: list[Resolved] = []
     for r in items:
-        if r.entity.key not in seen:
-            seen.add(r.entity.key)
+        if not any(same_side(r, o) for o in out):
             out.append(r)
     return out
+
+
+def same_side(a: Resolved, b: Resolved) -> bool:
+    """Two resolutions of one side: the same person, or the same country named as a whole or by one
+    of its agents ("Turkey", "Turkish police"); two sectors of it (police, protesters) are two."""
+    ea, eb = a.entity, b.entity
+    if ea.key != eb.key:
+        return False
+    return ea.party == eb.party or not (ea.part_of_state and eb.part_of_state)
 
 
 def _unique_codes(items: list[Resolved]) -> list[Resolved]:

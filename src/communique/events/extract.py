@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import DocActors, Resolved, conjuncts
+from ..actors import DocActors, Resolved, conjuncts, same_side
 from ..actors.kb import get as _kb
 from ..model import EVENT_TYPES, Article, Entity, Instrument, Location, Mention
 from . import contexts, instruments, modality, roles
@@ -30,6 +30,10 @@ ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
 COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+# acts only a state's authorities do: a passive naming no agent is theirs ("a curfew was imposed")
+AUTHORITY = {"COERCE", "MOBILIZE"}
+AUTHORITY_MODES = {"release"}
+GUESSED = 0.5  # the certainty of an agent whose country is only the story's (see actors)
 
 
 @dataclass
@@ -260,6 +264,11 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
+    implicit = not actor and (sense.type in AUTHORITY or sense.mode in AUTHORITY_MODES)
+    if implicit:
+        patient = roles.passive_patient(tok) if tok.dep_ != "acl" else None
+        actor, recipient = _implicit_authority(tok, _resolve([patient] if patient is not None else [], actors),
+                                               actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
@@ -270,7 +279,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     withdrawal = sense.type in {"RETREAT", "SANCTION"} and sense.mode == "withdraw"
     if (sense.type in AIMED or withdrawal) and len(actor) == 1:  # "the country's militia", "its troops": its own
         recipient = [r for r in recipient if r.entity.code != actor[0].entity.code]
-    if not recipient and (shared or sense.type in AIMED or withdrawal) and len(actor) == 1:
+    if not recipient and (shared or sense.type in AIMED and not implicit or withdrawal) and len(actor) == 1:
         recipient = _other_side(actor[0], actors, withdrawal)
     if sense.type in {"RETREAT", "CONCEDE"}:  # "reopened the crossing with Chad, allowing UN agencies to"
         recipient = _resolve(roles.permitted(tok), actors) or recipient
@@ -299,6 +308,43 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     if cand is not None:
         cand.topic = _topic(tok, obj, sense)
     return cand
+
+
+def _implicit_authority(tok: Token, patients: list[Resolved], actors: DocActors
+                        ) -> tuple[list[Resolved], list[Resolved]]:  # actor, recipient
+    """"Faye was freed from prison on March 14", "the curfew, first imposed on Wednesday", "soldiers
+    had been deployed": a passive that names no agent, of an act only a state's authorities do
+    (arrest, release, curfew, deployment), is theirs: the authorities of the place the clause names,
+    else of the forces deployed, else of the dateline's country when the one acted on, if anyone, is
+    a named person of it."""
+    if not _agentless_passive(tok):
+        return [], []
+    place = next((r for t in _clause(tok) if t.ent_type_ == "GPE" and t.dep_ == "pobj"
+                  and t.head.lower_ in {"in", "at", "across", "inside"}
+                  for r in [actors.entity(t)] if r is not None and r.entity.kind == "state"), None)
+    forces = next((r for r in patients if r.entity.sector in {"MIL", "COP"}), None)
+    state = place or forces
+    if state is None:  # "two Americans were detained": by whom, the text does not say
+        state = actors.dateline_state()
+        if state is None or any(r.entity.code != state.entity.code or r.entity.kind != "person"
+                                for r in patients):
+            return [], []
+    code = state.entity.code
+    name = _kb().country_name.get(code, code)
+    authority = Entity(code, "authorities", f"{name} authorities", "GOV", None, "agent")
+    return [Resolved(authority, 0.5)], [r for r in patients if r is not forces]
+
+
+def _agentless_passive(tok: Token) -> bool:
+    """A passive with no "by" agent that reports an act: a reduced one ("a curfew imposed on
+    Wednesday") or one in the present ("protests are banned") only when dated, since "the men
+    jailed over protests" describes them and "are banned" a standing state."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    if aux:  # "protests are banned in the UAE": a standing state, unless dated
+        return aux[0].tag_ not in {"VBZ", "VBP"} or any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
 
 
 def _labelling(tok: Token, actors: DocActors) -> Candidate | None:
@@ -714,13 +760,54 @@ def _receiver(tok: Token) -> list[Token]:
 # -- shared ---------------------------------------------------------------------------------
 def _resolve(toks: list[Token], actors: DocActors) -> list[Resolved]:
     out: list[Resolved] = []
-    seen: set[str] = set()
     for t in toks:
         for r in actors.entities(t):
-            if r.entity.key not in seen:
-                seen.add(r.entity.key)
+            if not any(same_side(r, o) for o in out):
                 out.append(r)
     return out
+
+
+def _side_count(parties: list[Resolved], event_type: str) -> int:
+    """How many sides an act has: countries, and within one country its distinct parts ("police
+    clashed with pensioners": two sides of a domestic act, coded with the lone country)."""
+    sides: list[Resolved] = []
+    for r in parties:
+        if not any(_one_side(r, o, event_type) for o in sides):
+            sides.append(r)
+    return len(sides)
+
+
+def _one_side(a: Resolved, b: Resolved, event_type: str) -> bool:
+    """Whether two parties of an act are one side. A country is one side with its own agents and
+    people ("Ruto and Kenya", "Tokayev and his government"); two of its sectors are two sides,
+    except that branches of the state cooperating or asking each other is the state's procedure,
+    and a friendly act needs both sides known to be of the country, not guessed so, and a side that
+    does politics."""
+    ea, eb = a.entity, b.entity
+    if ea.code != eb.code:
+        return False
+    if not (ea.part_of_state and eb.part_of_state) or ea.party == eb.party:
+        return True
+    friendly = EVENT_TYPES[event_type][0] in (1, 2) or event_type == "REQUEST"
+    if friendly and min(a.certainty, b.certainty) <= GUESSED:
+        return True  # "his government would offer companies access": whose companies is only a guess
+    if ea.kind == "person" and eb.kind == "person":
+        return False
+    political = set(_kb().lexicon["political_sectors"])
+    if friendly and not any(e.kind == "person" or e.sector in political for e in (ea, eb)):
+        return True  # "a company that provides services to people from Hong Kong": business
+    if ea.sector == eb.sector or None in (ea.sector, eb.sector):
+        return True  # a minister and the government he speaks for
+    return friendly and {ea.sector, eb.sector} <= set(_kb().lexicon["state_sectors"])
+
+
+def _crowd_demand(event_type: str, actor: list[Resolved], recipient: list[Resolved]) -> bool:
+    """"Protesters demanded justice for Ojwang": a crowd's demand of its own country is the topic
+    of its protest, not a request between two sides."""
+    crowd = set(_kb().lexicon["crowd_sectors"])
+    own = {r.entity.code for r in actor}
+    return event_type == "REQUEST" and bool(actor) and all(r.entity.sector in crowd for r in actor) and \
+        all(r.entity.code in own for r in recipient)
 
 
 def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Resolved], reciprocal: bool,
@@ -728,8 +815,7 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
            nominal: bool = False, unresolved_object: bool = False) -> Candidate | None:
     event_type = sense.type
     assert event_type is not None
-    actor_keys = {r.entity.key for r in actor}
-    recipient = [r for r in recipient if r.entity.key not in actor_keys]
+    recipient = [r for r in recipient if not any(same_side(r, a) for a in actor)]
     actor_codes = {r.entity.code for r in actor}
     if any(r.entity.code not in actor_codes for r in recipient):  # "its ties with Belarus": not itself
         recipient = [r for r in recipient if r.entity.code not in actor_codes]
@@ -740,14 +826,16 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         return None
     if sense.visit and not recipient:
         recipient = _place_visited(tok, actor, actors)
-    codes = {r.entity.code for r in actor} | {r.entity.code for r in recipient}
-    if (event_type in NEEDS_COUNTERPART or sense.needs_counterpart) and len(codes) < 2:
+    sides = _side_count(actor + recipient, event_type)
+    if _crowd_demand(event_type, actor, recipient):
+        return None
+    if (event_type in NEEDS_COUNTERPART or sense.needs_counterpart) and sides < 2:
         return None
     if unresolved_object and not recipient:
         return None  # "sentenced the men": someone was acted on, but we cannot say who
-    if sense.needs_recipient and not recipient and (len(codes) < 2 or event_type not in MUTUAL):
+    if sense.needs_recipient and not recipient and (sides < 2 or event_type not in MUTUAL):
         return None  # "officials warn the fire is too big to put out": a warning to nobody
-    if nominal and len(codes) < 2 and not recipient and event_type not in ONE_SIDED:
+    if nominal and sides < 2 and not recipient and event_type not in ONE_SIDED:
         return None  # "the talks": a nominal act needs its parties named, unless one side is all it has
     if sense.visit and not recipient:
         return None  # a visit with no host named is not codable
@@ -758,7 +846,7 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         context.append("hypothetical")
     tense = "future" if mod.future or mod.intent else _tense(tok)
     if mod.intent and not mod.negated:
-        if event_type not in COOPERATIVE or not recipient and len(codes) < 2:
+        if event_type not in COOPERATIVE or not recipient and sides < 2:
             return None
         event_type = "AGREE"
     if mod.hypothetical and not mod.negated and EVENT_TYPES[event_type][0] == 4 and recipient and \

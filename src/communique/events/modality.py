@@ -70,7 +70,7 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
         hypothetical = _conditioned(trigger)  # "will impose tariffs if Europe retaliates"
     if aux & set(w["hypothetical_modals"]):
         hypothetical = True
-    if _mark(trigger) & set(w["conditional_marks"]):
+    if _mark(trigger) & set(w["conditional_marks"]) or _pending(trigger):
         hypothetical = True
     if w["would"] in aux:
         if _has_condition(trigger):
@@ -135,6 +135,15 @@ def _conditioned(tok: Token) -> bool:
     """An "if" or "unless" clause of the verb's own: "will" then promises nothing unconditionally."""
     marks = set(_words()["conditional_marks"])
     return any(c.dep_ == "advcl" and _mark(c) & marks for c in tok.children)
+
+
+def _pending(tok: Token) -> bool:
+    """"Until a deal is reached", "once the ban takes effect": a temporal clause in the present tense
+    tells of something still to come, not of a fact."""
+    if not _mark(tok) & set(_words()["pending_marks"]):
+        return False
+    return tok.tag_ in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"}
+                                             for c in tok.children)
 
 
 def _has_condition(tok: Token) -> bool:

@@ -113,3 +113,24 @@ def test_a_seat_of_power_is_in_its_country_not_a_gazetteer_alias():
     assert (e.location.country_code, e.location.resolution) == ("USA", 1)
     assert resolve_place("White House", set()).country_code == "USA"  # GeoNames lists it as a Casablanca alias
     assert resolve_place("United Nations", set()) is None
+
+
+def test_the_owner_of_a_named_district_is_the_place():
+    e = only("Israeli troops raided homes in Jenin's eastern district on Monday.")
+    assert e.location is not None and e.location.source == "text" and e.location.extracted_place == "Jenin"
+
+
+def test_an_attack_placed_in_another_state_by_its_own_clause_is_against_that_state():
+    e = only("Russian drones struck a fuel depot in Poltava's industrial district on Tuesday.", date="2025-09-30")
+    assert (e.event_type, e.location.resolved_place) == ("ASSAULT", "Poltava")
+    assert [(r.code, r.sector) for r in e.recipient] == [("UKR", "CVL")]
+
+
+def test_a_place_elsewhere_in_the_sentence_does_not_name_the_target():
+    e = only("In a report released in Nairobi, the group said Ethiopian troops launched an attack on Monday.")
+    assert e.event_type == "ASSAULT" and not e.recipient
+
+
+def test_a_place_inside_what_the_act_is_about_is_not_its_place():
+    e = only("Yemen's Houthi rebels said on Sunday they attacked ships over the war in Gaza.", date="2025-09-30")
+    assert e.location is None or e.location.country_code != "PSE"

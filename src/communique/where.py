@@ -16,16 +16,19 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from . import gazetteer, timex
-from .actors import DocActors
+from .actors import DocActors, Resolved
 from .actors.kb import get as kb
 from .events import Candidate
-from .model import Article, Location
+from .model import Article, Entity, Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around", "from"}
+TOPIC_PREPS = {"over", "about", "regarding", "concerning", "amid", "despite"}  # not "on": "an attack on a base"
 CURRENT_DAYS = 10
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district", "state", "island",
-               "area", "outskirts", "centre", "center", "suburb"}
+               "area", "outskirts", "centre", "center", "suburb", "county", "neighbourhood", "neighborhood",
+               "camp", "quarter", "coast", "north", "south", "east", "west", "northeast", "northwest",
+               "southeast", "southwest", "border", "airport", "harbour", "harbor"}
 
 
 def resolve_place(text: str, prefer: set[str]) -> Location | None:
@@ -61,13 +64,28 @@ def assign(cands: list[Candidate], article: Article, actors: DocActors) -> list[
     dateline = _dateline_location(article, prefer)
     base = timex.parse_iso(article.date)
     for cand in cands:
-        cand.location = (_from_tokens(cand.place_hint, prefer)
-                         or _from_span(cand.clause, cand, prefer, role_tokens)
+        own = _from_tokens(cand.place_hint, prefer) or _from_span(cand.clause, cand, prefer, role_tokens)
+        cand.location = (own
                          or _from_span(list(cand.sentence), cand, prefer, role_tokens | _described(cand))
                          or _dateline_if_current(cand, dateline, base)
                          or _host_country(cand)
                          or _home_country(cand))
+        if not cand.recipient and own is not None:
+            cand.recipient = _attacked_country(cand, own)
     return cands
+
+
+def _attacked_country(cand: Candidate, loc: Location) -> list[Resolved]:
+    """"Russian bombs struck apartment blocks in Kharkiv's Saltivskyi district": an attack with no
+    target named, that its own clause places in another state, is against that state (its people,
+    CVL). A place elsewhere in the sentence ("in a report released in Nairobi") says nothing of it."""
+    if cand.event_type != "ASSAULT":
+        return []
+    actors = {r.entity.code for r in cand.actor}
+    if len(actors) != 1 or loc.country_code in actors or not actors <= set(kb().country_name):
+        return []
+    return [Resolved(Entity(loc.country_code, loc.extracted_place or loc.resolved_place, loc.resolved_place,
+                            "CVL", None, "state"), 0.6)]
 
 
 HOME_TYPES = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "SANCTION", "CONCEDE", "RETREAT", "COERCE",
@@ -133,10 +151,10 @@ def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: se
         seen.add(ent.start)
         head = ent.root.head
         named_place = head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS  # "the port city of Jeddah"
-        if not (_after_place_prep(ent) or named_place):
+        if not (_after_place_prep(ent) or named_place) or _in_topic(ent.root, cand.trigger):
             continue
-        if ent.label_ == "ORG" and kb().org(ent.text.removeprefix("the ")) is None \
-                and not gazetteer.cities(ent.text):
+        name = ent.text.removesuffix("'s").removesuffix("’s")
+        if ent.label_ == "ORG" and kb().org(name.removeprefix("the ")) is None and not gazetteer.cities(name):
             continue  # an organisation after all (a seat of power, "at the Kremlin", places in its country)
         loc = resolve_place(ent.text, prefer)
         if loc and (best is None or loc.resolution > best.resolution):
@@ -144,12 +162,26 @@ def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: se
     return best
 
 
+def _in_topic(tok: Token, trigger: Token) -> bool:
+    """"Over the war in Gaza", "about the situation in Sudan": a place inside what an act is about
+    is not where it happened."""
+    for _ in range(12):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS:
+            return True
+    return False
+
+
 def _after_place_prep(ent: Span) -> bool:
-    """"in Lamu County", and the country set after it ("in Lamu County, Kenya"), which stands when
-    the smaller place is not in the gazetteer."""
+    """"in Lamu County", the country set after it ("in Lamu County, Kenya"), which stands when the
+    smaller place is not in the gazetteer, and the owner of a named part ("in Kharkiv's north")."""
     root = ent.root
     if root.dep_ == "appos" and root.head.dep_ == "pobj":
         root = root.head
+    elif root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS:
+        root = root.head  # "in Kharkiv's Saltivskyi district", "in Gaza's Jabalia camp"
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 

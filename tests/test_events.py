@@ -666,3 +666,13 @@ def test_an_armed_group_withdrawing_takes_no_foreign_counterpart():
 def test_a_hostile_act_on_a_named_place_is_against_the_country_it_lies_in(text, target):
     e = next(e for e in events(text) if e.event_type == "ASSAULT")
     assert codes(e.recipient) == target
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda traded accusations on Monday. Kenya said ending the dispute would require talks "
+    "between the two governments.",
+    "Ghana and Togo clashed over fishing rights on Monday. Ghana said a settlement needs a meeting of the "
+    "two presidents.",
+])
+def test_what_a_thing_would_require_is_no_event(text):
+    assert not [e for e in events(text) if e.event_type in {"CONSULT", "AGREE"} and e.is_event]

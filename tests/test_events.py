@@ -676,3 +676,7 @@ def test_a_hostile_act_on_a_named_place_is_against_the_country_it_lies_in(text, 
 ])
 def test_what_a_thing_would_require_is_no_event(text):
     assert not [e for e in events(text) if e.event_type in {"CONSULT", "AGREE"} and e.is_event]
+
+
+def test_a_threat_is_against_the_country_its_content_names_by_adjective():
+    assert parties("Uganda threatened on Monday to ban Kenyan poultry imports.", "THREATEN") == (["UGA"], ["KEN"])

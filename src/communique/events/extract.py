@@ -100,6 +100,19 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     return out
 
 
+def _nationals_named(clauses: list[Token], actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"Threatened to suspend the deal on French passports", "would target ships bound for Israeli
+    ports": a threat's content names whom it is against by a national adjective or a country."""
+    own = {r.entity.code for r in actor}
+    for clause in clauses:
+        for t in clause.subtree:
+            if t.ent_type_ in {"NORP", "GPE"} and t.dep_ in {"amod", "compound", "poss", "pobj", "dobj"}:
+                r = actors.entity(t)
+                if r is not None and r.entity.kind == "state" and r.entity.code not in own:
+                    return [Resolved(r.entity, r.certainty * 0.8)]
+    return []
+
+
 def _other_side(actor: Resolved, actors: DocActors, withdrawal: bool) -> list[Resolved]:
     """The other country of the story, for ties cut, forces sent or withdrawn with no place named. A
     state's forces withdraw from the country the story is about even when it is not one of the pair
@@ -262,6 +275,9 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     recipient = _resolve(recip_toks, actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
+    if sense.type == "THREATEN" and not recipient:
+        comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}]
+        recipient = _nationals_named(comps, actor, actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
         recipient = _resolve(roles.beneficiaries(tok), actors)
     shared = obj is not None and (obj.lemma_.lower() in RELATIONS or (  # "suspended the Indus Waters Treaty"

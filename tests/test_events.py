@@ -678,5 +678,14 @@ def test_what_a_thing_would_require_is_no_event(text):
     assert not [e for e in events(text) if e.event_type in {"CONSULT", "AGREE"} and e.is_event]
 
 
+@pytest.mark.parametrize("text", [
+    "Eritrea said on Monday it would strike Ethiopian army positions along the border.",
+    "Eritrea said on Monday it would shell any town that hosts Ethiopian troops.",
+])
+def test_violence_announced_by_its_own_actor_is_a_threat(text):
+    (e,) = events(text)
+    assert (e.event_type, e.mode, codes(e.actor), codes(e.recipient)) == ("THREATEN", ("violence",), ["ERI"], ["ETH"])
+
+
 def test_a_threat_is_against_the_country_its_content_names_by_adjective():
     assert parties("Uganda threatened on Monday to ban Kenyan poultry imports.", "THREATEN") == (["UGA"], ["KEN"])

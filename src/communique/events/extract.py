@@ -768,6 +768,7 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     if sense.visit and not recipient:
         return None  # a visit with no host named is not codable
     context: list[str] = []
+    mode_override: str | None = None
     if mod.negated:
         context.append("negation")
     if mod.hypothetical:
@@ -783,15 +784,19 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         context.remove("hypothetical")
         event_type = "THREATEN"
     elif mod.future and not mod.negated and not mod.hypothetical:
-        if EVENT_TYPES[event_type][0] >= 3 and not _announced_by_actor(tok, actor, actors) or \
-                event_type in WORDS_TO_COME:
+        announced = _announced_by_actor(tok, actor, actors)
+        if EVENT_TYPES[event_type][0] >= 3 and not announced or event_type in WORDS_TO_COME:
             context.append("hypothetical")  # "preparing to launch a missile", "plans to urge": not (yet) a fact
+        elif event_type == "ASSAULT" and announced:  # "the rebels said they would attack Ugandan
+            # convoys": violence announced by whoever would commit it is a threat, not an attack
+            event_type, mode_override = "THREATEN", "violence"
+            recipient = recipient or _nationals_named([tok], actor, actors)
         event_type = _future_type(event_type)
     if tense == "future":
         context.append("future")
     clause = _clause(tok)
     context.extend(contexts.of_tokens(clause, event_type))
-    mode = (sense.mode,) if sense.mode and event_type == sense.type else ()
+    mode = (sense.mode,) if sense.mode and event_type == sense.type else (mode_override,) if mode_override else ()
     if event_type == "CONSULT" and not mode and _by_phone(tok):
         mode = ("phone",)
     confidence = _confidence(actor + recipient, light, nominal, mod)

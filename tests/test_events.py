@@ -689,3 +689,11 @@ def test_violence_announced_by_its_own_actor_is_a_threat(text):
 
 def test_a_threat_is_against_the_country_its_content_names_by_adjective():
     assert parties("Uganda threatened on Monday to ban Kenyan poultry imports.", "THREATEN") == (["UGA"], ["KEN"])
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("More than 300 Afghans were deported from Pakistan on Monday.", (["PAK"], ["AFG"])),
+    ("Aid workers said they received 500 Guatemalans deported from Mexico on Monday.", (["MEX"], ["GTM"])),
+])
+def test_people_deported_from_a_country_are_deported_by_it(text, pair):
+    assert parties(text, "COERCE") == pair

@@ -273,6 +273,9 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
+    if sense.from_actor and not actor:  # "1,400 people deported from the Dominican Republic": by it
+        actor = [r for r in _resolve([p for _prep, p in roles.prep_objects(tok, ("from",))], actors)
+                 if r.entity.kind == "state"]
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "THREATEN" and not recipient:

@@ -31,7 +31,7 @@ class Sense:
     intransitive: bool = False  # with a direct object it is another verb ("demonstrate a technique")
     needs_counterpart: bool = False  # two parties or none: a fight with nobody is no event
     patient_possessor: bool = False  # "Maduro's arrest": the possessor undergoes the act
-    from_actor: bool = False  # (nouns) "a request from Mozambique": the "from" party is the one who acts
+    from_actor: bool = False  # "a request from Mozambique", "deported from the US": the "from" party acts
     not_objects: tuple[str, ...] = ()  # objects that make it no event ("rejected the allegations")
     recipient_preps: tuple[str, ...] = DEFAULT_PREPS
     bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)

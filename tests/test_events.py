@@ -691,6 +691,19 @@ def test_a_threat_is_against_the_country_its_content_names_by_adjective():
     assert parties("Uganda threatened on Monday to ban Kenyan poultry imports.", "THREATEN") == (["UGA"], ["KEN"])
 
 
+@pytest.mark.parametrize("text", [
+    "India's emergency assistance delivered to Sri Lanka",
+    "Emergency supplies provided by the Indian government were delivered in Colombo on Monday, officials said.",
+])
+def test_aid_delivered_with_no_subject_is_from_whoever_gave_the_goods(text):
+    assert parties(text, "AID") == (["IND"], ["LKA"])
+
+
+def test_a_reply_delivered_is_no_aid_from_its_author():
+    text = "Kenya's reply to the letter was delivered through Qatar on Monday, officials said."
+    assert not [e for e in events(text) if e.event_type == "AID"]
+
+
 @pytest.mark.parametrize(("text", "pair"), [
     ("More than 300 Afghans were deported from Pakistan on Monday.", (["PAK"], ["AFG"])),
     ("Aid workers said they received 500 Guatemalans deported from Mexico on Monday.", (["MEX"], ["GTM"])),

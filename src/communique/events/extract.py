@@ -276,6 +276,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     if sense.from_actor and not actor:  # "1,400 people deported from the Dominican Republic": by it
         actor = [r for r in _resolve([p for _prep, p in roles.prep_objects(tok, ("from",))], actors)
                  if r.entity.kind == "state"]
+    if sense.type == "AID" and not actor and light:  # "China's aid delivered to Madagascar"
+        goods = roles.subject(tok)[0] if obj is None else obj
+        actor = _resolve(roles.giver(goods), actors) if goods is not None else []
+        recipient = [r for r in recipient if r.entity.code not in {a.entity.code for a in actor}] or recipient
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "THREATEN" and not recipient:

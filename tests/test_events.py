@@ -691,6 +691,15 @@ def test_a_threat_is_against_the_country_its_content_names_by_adjective():
     assert parties("Uganda threatened on Monday to ban Kenyan poultry imports.", "THREATEN") == (["UGA"], ["KEN"])
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("A shipment of Turkish medicine arrived in Port Sudan on Monday.", (["TUR"], ["SDN"])),
+    ("Japanese relief supplies arrived in flood-hit Pakistan on Monday.", (["JPN"], ["PAK"])),
+])
+def test_goods_that_arrive_are_aid_delivered_not_a_visit(text, pair):
+    (e,) = events(text)
+    assert (e.event_type, (codes(e.actor), codes(e.recipient))) == ("AID", pair)
+
+
 @pytest.mark.parametrize("text", [
     "India's emergency assistance delivered to Sri Lanka",
     "Emergency supplies provided by the Indian government were delivered in Colombo on Monday, officials said.",

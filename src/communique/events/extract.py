@@ -246,6 +246,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
                     break
         if key:
             sense, light = sense.objects[key], True
+    subj_key = _object_key(roles.subject(tok)[0], sense.subjects) if sense.subjects else None
+    sense = sense.subjects[subj_key] if subj_key else sense
     if sense.type is None:
         return None
     if sense.type == "AGREE" and sense.consumes and _hostile_complement(tok):
@@ -273,10 +275,14 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
+    if subj_key and not recipient:  # "supplies arrive in cyclone-hit Madagascar", however it is parsed
+        own = {r.entity.code for r in actor}
+        recipient = [r for r in (actors.entity(t) for t in tok.subtree if t.ent_type_ == "GPE")
+                     if r is not None and r.entity.kind == "state" and r.entity.code not in own][:1]
     if sense.from_actor and not actor:  # "1,400 people deported from the Dominican Republic": by it
         actor = [r for r in _resolve([p for _prep, p in roles.prep_objects(tok, ("from",))], actors)
                  if r.entity.kind == "state"]
-    if sense.type == "AID" and not actor and light:  # "China's aid delivered to Madagascar"
+    if sense.type == "AID" and not actor and (light or subj_key):  # "China's aid delivered to Madagascar"
         goods = roles.subject(tok)[0] if obj is None else obj
         actor = _resolve(roles.giver(goods), actors) if goods is not None else []
         recipient = [r for r in recipient if r.entity.code not in {a.entity.code for a in actor}] or recipient

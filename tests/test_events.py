@@ -719,3 +719,7 @@ def test_a_reply_delivered_is_no_aid_from_its_author():
 ])
 def test_people_deported_from_a_country_are_deported_by_it(text, pair):
     assert parties(text, "COERCE") == pair
+
+
+def test_money_granted_as_a_second_object_is_aid_to_the_first():
+    assert parties("Japan granted Kenya $30 million on Monday to build roads.", "AID") == (["JPN"], ["KEN"])

@@ -235,7 +235,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     obj = roles.event_object(tok)
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head  # "a memorandum signed by Belarus and Pakistan"
-    light = False
+    light, indirect = False, None
     if sense.objects:
         key = _object_key(obj, sense.objects)
         if key is None:  # "took to the streets", "went on strike": the object of a preposition
@@ -244,6 +244,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
                 if key:
                     obj = pobj
                     break
+        if key is None and obj is not None:  # "granted Jordan 50 million euros": the second object is given
+            second = next((c for c in tok.children if c.dep_ == "dobj" and c.i > obj.i), None)
+            if _looks_like_party(obj) and _object_key(second, sense.objects):
+                key, indirect, obj = _object_key(second, sense.objects), obj, second
         if key:
             sense, light = sense.objects[key], True
     subj_key = _object_key(roles.subject(tok)[0], sense.subjects) if sense.subjects else None
@@ -273,6 +277,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         return None
     mod = modality.of_trigger(tok, obj if light else None)
     actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
+    recip_toks += [indirect] if indirect is not None else []
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
     if subj_key and not recipient:  # "supplies arrive in cyclone-hit Madagascar", however it is parsed

@@ -725,3 +725,60 @@ def test_an_agentless_passive_of_a_state_act_is_the_authorities_own(text, event_
 ])
 def test_no_implicit_authority_for_foreigners_or_standing_states(text):
     assert [e for e in events(text) if e.event_type == "COERCE"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda traded accusations on Monday. Kenya said ending the dispute would require talks "
+    "between the two governments.",
+    "Ghana and Togo clashed over fishing rights on Monday. Ghana said a settlement needs a meeting of the "
+    "two presidents.",
+])
+def test_what_a_thing_would_require_is_no_event(text):
+    assert not [e for e in events(text) if e.event_type in {"CONSULT", "AGREE"} and e.is_event]
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrea said on Monday it would strike Ethiopian army positions along the border.",
+    "Eritrea said on Monday it would shell any town that hosts Ethiopian troops.",
+])
+def test_violence_announced_by_its_own_actor_is_a_threat(text):
+    (e,) = events(text)
+    assert (e.event_type, e.mode, codes(e.actor), codes(e.recipient)) == ("THREATEN", ("violence",), ["ERI"], ["ETH"])
+
+
+def test_a_threat_is_against_the_country_its_content_names_by_adjective():
+    assert parties("Uganda threatened on Monday to ban Kenyan poultry imports.", "THREATEN") == (["UGA"], ["KEN"])
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("A shipment of Turkish medicine arrived in Port Sudan on Monday.", (["TUR"], ["SDN"])),
+    ("Japanese relief supplies arrived in flood-hit Pakistan on Monday.", (["JPN"], ["PAK"])),
+])
+def test_goods_that_arrive_are_aid_delivered_not_a_visit(text, pair):
+    (e,) = events(text)
+    assert (e.event_type, (codes(e.actor), codes(e.recipient))) == ("AID", pair)
+
+
+@pytest.mark.parametrize("text", [
+    "India's emergency assistance delivered to Sri Lanka",
+    "Emergency supplies provided by the Indian government were delivered in Colombo on Monday, officials said.",
+])
+def test_aid_delivered_with_no_subject_is_from_whoever_gave_the_goods(text):
+    assert parties(text, "AID") == (["IND"], ["LKA"])
+
+
+def test_a_reply_delivered_is_no_aid_from_its_author():
+    text = "Kenya's reply to the letter was delivered through Qatar on Monday, officials said."
+    assert not [e for e in events(text) if e.event_type == "AID"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("More than 300 Afghans were deported from Pakistan on Monday.", (["PAK"], ["AFG"])),
+    ("Aid workers said they received 500 Guatemalans deported from Mexico on Monday.", (["MEX"], ["GTM"])),
+])
+def test_people_deported_from_a_country_are_deported_by_it(text, pair):
+    assert parties(text, "COERCE") == pair
+
+
+def test_money_granted_as_a_second_object_is_aid_to_the_first():
+    assert parties("Japan granted Kenya $30 million on Monday to build roads.", "AID") == (["JPN"], ["KEN"])

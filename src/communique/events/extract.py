@@ -104,6 +104,19 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     return out
 
 
+def _nationals_named(clauses: list[Token], actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"Threatened to suspend the deal on French passports", "would target ships bound for Israeli
+    ports": a threat's content names whom it is against by a national adjective or a country."""
+    own = {r.entity.code for r in actor}
+    for clause in clauses:
+        for t in clause.subtree:
+            if t.ent_type_ in {"NORP", "GPE"} and t.dep_ in {"amod", "compound", "poss", "pobj", "dobj"}:
+                r = actors.entity(t)
+                if r is not None and r.entity.kind == "state" and r.entity.code not in own:
+                    return [Resolved(r.entity, r.certainty * 0.8)]
+    return []
+
+
 def _other_side(actor: Resolved, actors: DocActors, withdrawal: bool) -> list[Resolved]:
     """The other country of the story, for ties cut, forces sent or withdrawn with no place named. A
     state's forces withdraw from the country the story is about even when it is not one of the pair
@@ -226,7 +239,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     obj = roles.event_object(tok)
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head  # "a memorandum signed by Belarus and Pakistan"
-    light = False
+    light, indirect = False, None
     if sense.objects:
         key = _object_key(obj, sense.objects)
         if key is None:  # "took to the streets", "went on strike": the object of a preposition
@@ -235,8 +248,14 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
                 if key:
                     obj = pobj
                     break
+        if key is None and obj is not None:  # "granted Jordan 50 million euros": the second object is given
+            second = next((c for c in tok.children if c.dep_ == "dobj" and c.i > obj.i), None)
+            if _looks_like_party(obj) and _object_key(second, sense.objects):
+                key, indirect, obj = _object_key(second, sense.objects), obj, second
         if key:
             sense, light = sense.objects[key], True
+    subj_key = _object_key(roles.subject(tok)[0], sense.subjects) if sense.subjects else None
+    sense = sense.subjects[subj_key] if subj_key else sense
     if sense.type is None:
         return None
     if sense.type == "AGREE" and sense.consumes and _hostile_complement(tok):
@@ -262,8 +281,20 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         return None
     mod = modality.of_trigger(tok, obj if light else None)
     actor_toks, recip_toks, reciprocal = _verb_roles(tok, sense, obj, light)
+    recip_toks += [indirect] if indirect is not None else []
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
+    if subj_key and not recipient:  # "supplies arrive in cyclone-hit Madagascar", however it is parsed
+        own = {r.entity.code for r in actor}
+        recipient = [r for r in (actors.entity(t) for t in tok.subtree if t.ent_type_ == "GPE")
+                     if r is not None and r.entity.kind == "state" and r.entity.code not in own][:1]
+    if sense.from_actor and not actor:  # "1,400 people deported from the Dominican Republic": by it
+        actor = [r for r in _resolve([p for _prep, p in roles.prep_objects(tok, ("from",))], actors)
+                 if r.entity.kind == "state"]
+    if sense.type == "AID" and not actor and (light or subj_key):  # "China's aid delivered to Madagascar"
+        goods = roles.subject(tok)[0] if obj is None else obj
+        actor = _resolve(roles.giver(goods), actors) if goods is not None else []
+        recipient = [r for r in recipient if r.entity.code not in {a.entity.code for a in actor}] or recipient
     implicit = not actor and (sense.type in AUTHORITY or sense.mode in AUTHORITY_MODES)
     if implicit:
         patient = roles.passive_patient(tok) if tok.dep_ != "acl" else None
@@ -271,6 +302,9 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
                                                actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
+    if sense.type == "THREATEN" and not recipient:
+        comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}]
+        recipient = _nationals_named(comps, actor, actors)
     if sense.type == "AID" and not recipient:  # "approved $250 million in grants to help Malawi"
         recipient = _resolve(roles.beneficiaries(tok), actors)
     shared = obj is not None and (obj.lemma_.lower() in RELATIONS or (  # "suspended the Indus Waters Treaty"
@@ -840,6 +874,7 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     if sense.visit and not recipient:
         return None  # a visit with no host named is not codable
     context: list[str] = []
+    mode_override: str | None = None
     if mod.negated:
         context.append("negation")
     if mod.hypothetical:
@@ -855,15 +890,19 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         context.remove("hypothetical")
         event_type = "THREATEN"
     elif mod.future and not mod.negated and not mod.hypothetical:
-        if EVENT_TYPES[event_type][0] >= 3 and not _announced_by_actor(tok, actor, actors) or \
-                event_type in WORDS_TO_COME:
+        announced = _announced_by_actor(tok, actor, actors)
+        if EVENT_TYPES[event_type][0] >= 3 and not announced or event_type in WORDS_TO_COME:
             context.append("hypothetical")  # "preparing to launch a missile", "plans to urge": not (yet) a fact
+        elif event_type == "ASSAULT" and announced:  # "the rebels said they would attack Ugandan
+            # convoys": violence announced by whoever would commit it is a threat, not an attack
+            event_type, mode_override = "THREATEN", "violence"
+            recipient = recipient or _nationals_named([tok], actor, actors)
         event_type = _future_type(event_type)
     if tense == "future":
         context.append("future")
     clause = _clause(tok)
     context.extend(contexts.of_tokens(clause, event_type))
-    mode = (sense.mode,) if sense.mode and event_type == sense.type else ()
+    mode = (sense.mode,) if sense.mode and event_type == sense.type else (mode_override,) if mode_override else ()
     if event_type == "CONSULT" and not mode and _by_phone(tok):
         mode = ("phone",)
     confidence = _confidence(actor + recipient, light, nominal, mod)

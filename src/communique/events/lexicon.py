@@ -31,11 +31,13 @@ class Sense:
     intransitive: bool = False  # with a direct object it is another verb ("demonstrate a technique")
     needs_counterpart: bool = False  # two parties or none: a fight with nobody is no event
     patient_possessor: bool = False  # "Maduro's arrest": the possessor undergoes the act
-    from_actor: bool = False  # (nouns) "a request from Mozambique": the "from" party is the one who acts
+    from_actor: bool = False  # "a request from Mozambique", "deported from the US": the "from" party acts
     not_objects: tuple[str, ...] = ()  # objects that make it no event ("rejected the allegations")
     recipient_preps: tuple[str, ...] = DEFAULT_PREPS
     bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)
     objects: dict[str, Sense] = field(default_factory=dict, hash=False, compare=False)
+    # the reading with a subject of that kind ("relief supplies arrived": aid, not a visit)
+    subjects: dict[str, Sense] = field(default_factory=dict, hash=False, compare=False)
     complements: dict[str, Sense] = field(default_factory=dict, hash=False, compare=False)
     particles: dict[str, Sense] = field(default_factory=dict, hash=False, compare=False)
 
@@ -54,9 +56,11 @@ def _sense(raw: dict[str, Any] | None, parent: Sense | None = None) -> Sense:
     base = Sense(type=None)
     if parent is not None:  # an object or particle sense inherits its verb's role mapping
         base = Sense(type=None, reciprocal_with=parent.reciprocal_with, recipient_preps=parent.recipient_preps)
-    sense = Sense(**{**base.__dict__, "objects": {}, "particles": {}, "complements": {}, **kw})
+    sense = Sense(**{**base.__dict__, "objects": {}, "subjects": {}, "particles": {}, "complements": {}, **kw})
     for lemma, sub in (raw.get("objects") or {}).items():
         sense.objects[str(lemma)] = _sense(sub, sense)
+    for lemma, sub in (raw.get("subjects") or {}).items():
+        sense.subjects[str(lemma)] = _sense(sub, sense)
     for verb, sub in (raw.get("complements") or {}).items():
         sense.complements[str(verb)] = _sense(sub, sense)
     for prt, sub in (raw.get("particles") or {}).items():

@@ -340,6 +340,26 @@ def beneficiaries(verb: Token) -> list[Token]:
     return out
 
 
+GIVING = {"provide", "send", "donate", "give", "supply", "deliver", "ship", "offer", "pledge", "fund", "finance"}
+
+
+def giver(goods: Token) -> list[Token]:
+    """Whose aid it is: "China's assistance", "Turkish medicine", "a shipment of Japanese rice",
+    "supplies provided by the Chinese government". What is given carries its giver with it."""
+    nouns = [goods, *(p for c in goods.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE"}):
+                return [c]
+            if c.dep_ == "acl" and c.lemma_.lower() in GIVING:
+                agent = next((p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                             None)
+                if agent is not None:
+                    return [agent]
+    return []
+
+
 PERMITTING = {"allow", "let", "enable", "permit"}
 
 

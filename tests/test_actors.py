@@ -172,3 +172,11 @@ def test_two_titles_before_one_name_are_one_person():
 def test_each_side_is_both_parties_of_the_story():
     text = "Indian and Pakistani troops exchanged fire on Tuesday. Each side blamed the other for the clash."
     assert sorted(codes(text, "side")) == ["IND", "PAK"]
+
+
+@pytest.mark.parametrize("text, word, code, sector", [
+    ("LIMA - Protesters on Monday blocked roads across Peru.", "Protesters", "PER", "CVL"),
+    ("ABUJA - Gunmen on Friday stormed a school in northern Nigeria.", "Gunmen", "NGA", "UAF"),
+])
+def test_an_agent_noun_tagged_as_a_proper_noun_after_a_blanked_dateline(text, word, code, sector):
+    assert [(e.code, e.sector) for e in resolve(text, word)] == [(code, sector)]

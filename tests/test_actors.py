@@ -180,3 +180,8 @@ def test_each_side_is_both_parties_of_the_story():
 ])
 def test_an_agent_noun_tagged_as_a_proper_noun_after_a_blanked_dateline(text, word, code, sector):
     assert [(e.code, e.sector) for e in resolve(text, word)] == [(code, sector)]
+
+
+def test_pensioners_are_civilians_of_their_country():
+    assert [(e.code, e.sector) for e in resolve("Chilean pensioners marched on Wednesday.", "pensioners")] == \
+        [("CHL", "CVL")]

@@ -687,3 +687,11 @@ def test_an_agentless_passive_of_a_state_act_is_the_authorities_own(text, event_
 ])
 def test_no_implicit_authority_for_foreigners_or_standing_states(text):
     assert [e for e in events(text) if e.event_type == "COERCE"] == []
+
+
+def test_a_condition_names_whom_a_conditional_hostile_act_threatens():
+    e = only("Kenya's largest teachers' union said on Monday it would call a national strike if parliament did not "
+             "approve the pay rise.")
+    assert (e.event_type, e.is_event) == ("THREATEN", True)
+    assert [(a.code, a.sector) for a in e.actor] == [("KEN", "LAB")]
+    assert [(r.code, r.sector) for r in e.recipient] == [("KEN", "LEG")]

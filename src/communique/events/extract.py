@@ -831,8 +831,11 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         if event_type not in COOPERATIVE or not recipient and sides < 2:
             return None
         event_type = "AGREE"
-    if mod.hypothetical and not mod.negated and EVENT_TYPES[event_type][0] == 4 and recipient and \
-            _announced_by_actor(tok, actor, actors) and _has_condition_clause(tok):
+    conditional = mod.hypothetical and not mod.negated and EVENT_TYPES[event_type][0] == 4 and \
+        _announced_by_actor(tok, actor, actors) and _has_condition_clause(tok)
+    if conditional and not recipient:  # "the union will call a strike if Congress does not act"
+        recipient = _condition_party(tok, actor, actors)
+    if conditional and recipient:
         # "he will impose the tariff if Europe follows through": the conditional act is a threat
         context.remove("hypothetical")
         event_type = "THREATEN"
@@ -866,6 +869,18 @@ def _place_visited(tok: Token, actor: list[Resolved], actors: DocActors) -> list
     host = actors.dateline_state()  # "ISLAMABAD - Kubrakov, who arrived on Tuesday for a visit,"
     if host is not None and host.entity.code not in own:
         return [_host(Resolved(host.entity, host.certainty * 0.7))]
+    return []
+
+
+def _condition_party(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"Will call a national strike if Congress does not revive the reform": a threat is aimed at
+    whoever the condition asks to act, the subject of the if-clause, when it is another side."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
+            subj = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+            who = _resolve([subj], actors) if subj is not None else []
+            if who and _side_count(actor + who, "THREATEN") > _side_count(actor, "THREATEN"):
+                return who
     return []
 
 

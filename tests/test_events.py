@@ -695,3 +695,16 @@ def test_a_condition_names_whom_a_conditional_hostile_act_threatens():
     assert (e.event_type, e.is_event) == ("THREATEN", True)
     assert [(a.code, a.sector) for a in e.actor] == [("KEN", "LAB")]
     assert [(r.code, r.sector) for r in e.recipient] == [("KEN", "LEG")]
+
+
+@pytest.mark.parametrize("text", [
+    "President Aleksandar Novak of Slovenia said on Saturday that he would not resign.",
+    "Malawi's government said it would not release the detained activists.",
+])
+def test_a_concession_its_own_actor_says_it_will_not_make_is_a_refusal(text):
+    e = only(text)
+    assert (e.event_type, e.is_event) == ("REJECT", True)
+
+
+def test_a_concession_others_say_will_not_come_is_no_refusal():
+    assert [e for e in events("Analysts said the president would not resign.") if e.event_type == "REJECT"] == []

@@ -27,6 +27,7 @@ SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
 WORDS_TO_COME = {"REQUEST", "ACCUSE", "REJECT"}  # a demand or charge still to be made is no event yet
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT"}  # "the two sides decided to": no recipient
 ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
+YIELDING = {"RETREAT", "CONCEDE"}  # "would not resign", "will not withdraw": refused, a REJECT
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
 COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -822,6 +823,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     if sense.visit and not recipient:
         return None  # a visit with no host named is not codable
     context: list[str] = []
+    if _refusal(event_type, mod, tok, actor, actors):
+        event_type, mod = "REJECT", modality.Modality()  # "Vucic said he would not resign": a refusal
     if mod.negated:
         context.append("negation")
     if mod.hypothetical:
@@ -854,6 +857,14 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     confidence = _confidence(actor + recipient, light, nominal, mod)
     return Candidate(event_type, mode, actor, recipient, tuple(dict.fromkeys(context)), tok, clause,
                      tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
+
+
+def _refusal(event_type: str, mod: modality.Modality, tok: Token, actor: list[Resolved],
+             actors: DocActors) -> bool:
+    """"He would not resign", "the group said it will not withdraw": a concession its own actor
+    says it will not make is a refusal to yield, itself an act (REJECT)."""
+    return event_type in YIELDING and mod.negated and mod.future and not mod.hypothetical and \
+        _announced_by_actor(tok, actor, actors)
 
 
 def _place_visited(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:

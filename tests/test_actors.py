@@ -198,3 +198,16 @@ def test_them_is_the_people_named_before_in_its_sentence_not_the_pair():
 def test_it_under_a_participle_of_saying_is_the_main_subject():
     text = "Ethiopia launched air strikes on Somalia on Tuesday, saying it had destroyed militant camps."
     assert codes(text, "it") == ["ETH"]
+
+
+@pytest.mark.parametrize("text, word, code, sector", [
+    ("LIMA - Protesters on Monday blocked roads across Peru.", "Protesters", "PER", "CVL"),
+    ("ABUJA - Gunmen on Friday stormed a school in northern Nigeria.", "Gunmen", "NGA", "UAF"),
+])
+def test_an_agent_noun_tagged_as_a_proper_noun_after_a_blanked_dateline(text, word, code, sector):
+    assert [(e.code, e.sector) for e in resolve(text, word)] == [(code, sector)]
+
+
+def test_pensioners_are_civilians_of_their_country():
+    assert [(e.code, e.sector) for e in resolve("Chilean pensioners marched on Wednesday.", "pensioners")] == \
+        [("CHL", "CVL")]

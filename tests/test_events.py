@@ -782,3 +782,24 @@ def test_people_deported_from_a_country_are_deported_by_it(text, pair):
 
 def test_money_granted_as_a_second_object_is_aid_to_the_first():
     assert parties("Japan granted Kenya $30 million on Monday to build roads.", "AID") == (["JPN"], ["KEN"])
+
+
+def test_a_condition_names_whom_a_conditional_hostile_act_threatens():
+    e = only("Kenya's largest teachers' union said on Monday it would call a national strike if parliament did not "
+             "approve the pay rise.")
+    assert (e.event_type, e.is_event) == ("THREATEN", True)
+    assert [(a.code, a.sector) for a in e.actor] == [("KEN", "LAB")]
+    assert [(r.code, r.sector) for r in e.recipient] == [("KEN", "LEG")]
+
+
+@pytest.mark.parametrize("text", [
+    "President Aleksandar Novak of Slovenia said on Saturday that he would not resign.",
+    "Malawi's government said it would not release the detained activists.",
+])
+def test_a_concession_its_own_actor_says_it_will_not_make_is_a_refusal(text):
+    e = only(text)
+    assert (e.event_type, e.is_event) == ("REJECT", True)
+
+
+def test_a_concession_others_say_will_not_come_is_no_refusal():
+    assert [e for e in events("Analysts said the president would not resign.") if e.event_type == "REJECT"] == []

@@ -154,3 +154,12 @@ def test_a_gap_counted_in_words_dates_the_earlier_act():
             "Kenyan envoy.")
     dates = sorted(e.date for e in code_text(text, date=THU) if e.event_type == "SANCTION")
     assert dates == ["2025-08-17", "2025-08-26"]
+
+
+def test_a_start_days_ago_dates_an_ongoing_act_and_a_distant_start_does_not():
+    recent = [e for e in code_text("Police in Lima said they had arrested 40 pensioners since Saturday.", date=THU)
+              if e.event_type == "COERCE"]
+    assert [(e.date, e.date_precision) for e in recent] == [("2025-08-23", "day")]
+    distant = [e for e in code_text("The European Union has sanctioned Russia since February 2022.", date=THU)
+               if e.event_type == "SANCTION"]
+    assert distant and all(e.date != "2022-02-01" for e in distant)

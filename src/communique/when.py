@@ -271,16 +271,23 @@ def _complement(cand: Candidate) -> set[int]:
     return {t.i for c in cand.trigger.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree}
 
 
+RECENT_DAY = re.compile(r"^(?:since\s+)?(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"yesterday)$", re.IGNORECASE)
+
+
 def _is_onset(date: Span) -> bool:
     """"Sanctioning Russia since (its invasion in) February 2022": the start or end of something
-    ongoing, or the date of a thing the act is about, not the act's own date."""
+    ongoing, or the date of a thing the act is about, not the act's own date. A start days ago
+    ("have arrested 400 workers since Saturday", "a ban in force since Friday") dates the act: it
+    began then, and is news."""
+    recent = bool(RECENT_DAY.match(date.text.strip()))
     if date.text.lower().startswith("since"):
-        return True
+        return not recent
     t = date.root
     for _ in range(4):
         t = t.head
         if t.lower_ in {"since", "until", "till", "through"}:
-            return True
+            return not (recent and t.lower_ == "since")
         if t.tag_.startswith("VB") or t.head.i == t.i:
             return False
     return False

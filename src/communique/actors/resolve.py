@@ -464,7 +464,8 @@ class DocActors:
             return self._country_description(tok)
         if lemma in lex["organisation_nouns"] and any(c.lower_ == "the" for c in tok.children) and not country:
             return self._latest_organisation(tok)  # "the regional body", "the bloc", "the alliance"
-        agent = None if _idiom(tok, lex) else self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma)
+        agent = None if _idiom(tok, lex) else self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma) or \
+            (self.kb.agent(_singular(lemma)) if tok.tag_ in {"NNP", "NNPS"} else None)
         if office and not agent:
             agent = (office[1], "country")
         if not agent:
@@ -860,6 +861,18 @@ def _trailing_title(words: list[Token]) -> list[Token]:
             break
         run.append(t)
     return list(reversed(run))
+
+
+def _singular(word: str) -> str:
+    """"Gunmen", "Militias", "Protesters" tagged as proper nouns (first in a lead whose dateline was
+    blanked, or in a headline) keep their plural as lemma: the singular the agent table lists."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _compound_lemma(tok: Token) -> str:

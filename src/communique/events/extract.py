@@ -27,6 +27,7 @@ SPANS_OF_TIME = {"hour", "day", "week", "month", "year", "round", "night"}
 WORDS_TO_COME = {"REQUEST", "ACCUSE", "REJECT"}  # a demand or charge still to be made is no event yet
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT"}  # "the two sides decided to": no recipient
 ONE_SIDED = {"PROTEST"}  # acts that need no counterpart: "thousands poured into Belgrade for a demonstration"
+YIELDING = {"RETREAT", "CONCEDE"}  # "would not resign", "will not withdraw": refused, a REJECT
 NEEDS_COUNTERPART = {"CONSULT", "COOPERATE", "AID", "REQUEST", "SUPPORT", "AGREE"}
 COOPERATIVE = {t for t, (q, _s, _c) in EVENT_TYPES.items() if q in (1, 2)}
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -875,6 +876,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         return None  # a visit with no host named is not codable
     context: list[str] = []
     mode_override: str | None = None
+    if _refusal(event_type, mod, tok, actor, actors):
+        event_type, mod = "REJECT", modality.Modality()  # "Vucic said he would not resign": a refusal
     if mod.negated:
         context.append("negation")
     if mod.hypothetical:
@@ -884,8 +887,11 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         if event_type not in COOPERATIVE or not recipient and sides < 2:
             return None
         event_type = "AGREE"
-    if mod.hypothetical and not mod.negated and EVENT_TYPES[event_type][0] == 4 and recipient and \
-            _announced_by_actor(tok, actor, actors) and _has_condition_clause(tok):
+    conditional = mod.hypothetical and not mod.negated and EVENT_TYPES[event_type][0] == 4 and \
+        _announced_by_actor(tok, actor, actors) and _has_condition_clause(tok)
+    if conditional and not recipient:  # "the union will call a strike if Congress does not act"
+        recipient = _condition_party(tok, actor, actors)
+    if conditional and recipient:
         # "he will impose the tariff if Europe follows through": the conditional act is a threat
         context.remove("hypothetical")
         event_type = "THREATEN"
@@ -910,6 +916,14 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
                      tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
 
 
+def _refusal(event_type: str, mod: modality.Modality, tok: Token, actor: list[Resolved],
+             actors: DocActors) -> bool:
+    """"He would not resign", "the group said it will not withdraw": a concession its own actor
+    says it will not make is a refusal to yield, itself an act (REJECT)."""
+    return event_type in YIELDING and mod.negated and mod.future and not mod.hypothetical and \
+        _announced_by_actor(tok, actor, actors)
+
+
 def _place_visited(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
     """"The deal was struck in Nairobi during talks with Kombo, who arrived on Monday for a visit":
     a visit whose clause names no destination is to the foreign place its sentence names, else to
@@ -923,6 +937,18 @@ def _place_visited(tok: Token, actor: list[Resolved], actors: DocActors) -> list
     host = actors.dateline_state()  # "ISLAMABAD - Kubrakov, who arrived on Tuesday for a visit,"
     if host is not None and host.entity.code not in own:
         return [_host(Resolved(host.entity, host.certainty * 0.7))]
+    return []
+
+
+def _condition_party(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"Will call a national strike if Congress does not revive the reform": a threat is aimed at
+    whoever the condition asks to act, the subject of the if-clause, when it is another side."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
+            subj = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+            who = _resolve([subj], actors) if subj is not None else []
+            if who and _side_count(actor + who, "THREATEN") > _side_count(actor, "THREATEN"):
+                return who
     return []
 
 

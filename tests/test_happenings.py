@@ -49,3 +49,18 @@ def test_an_attack_told_with_the_attacker_only_joins_the_fuller_report():
     report = _hap("r", "Russia launched dozens of drones overnight.", etype="ASSAULT", actor=("RUS",),
                   article="b")
     assert match(report, [stored]) is stored
+
+
+def test_an_attack_in_the_opposite_direction_the_same_day_is_another_happening():
+    stored = _hap("e1", "Russian drones hit the port of Odesa overnight.", etype="ASSAULT",
+                  actor=("RUS",), recipient=("UKR",))
+    report = _hap("r", "Ukrainian drones struck Russian oil refineries overnight.", etype="ASSAULT",
+                  actor=("UKR",), recipient=("RUS",), article="b")
+    assert match(report, [stored]) is None
+
+
+def test_a_return_visit_is_another_happening():
+    stored = _hap("e1", "Kenya's president visited Uganda.", etype="CONSULT", actor=("KEN",), recipient=("UGA",))
+    report = _hap("r", "Uganda's president visited Kenya.", etype="CONSULT", actor=("UGA",), recipient=("KEN",),
+                  article="b")
+    assert match(report, [stored]) is None

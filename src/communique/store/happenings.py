@@ -2,7 +2,8 @@
 
 The rule, measured on tests/store_devset (benchmarks/merge_happenings.py):
 - the same PLOVER type, the same status (a denied act never merges into a done one) and the same
-  countries, or one report's countries a part of the other's (one outlet names only the attacker);
+  countries, or one report's countries a part of the other's (one outlet names only the attacker),
+  in the same direction (A's strike on B is not B's on A);
 - dates that fit each other's precision: two days at most one day apart (outlets a day apart say
   "yesterday" and "on Tuesday"), or a report with no date words of its own (dated by its
   publication) up to three days after the other, a month-precise date inside the other's month, a year inside its year;
@@ -83,9 +84,6 @@ def _compatible(r: Happening, c: Happening) -> bool:
         return False
     if _topics_conflict(r, c):
         return False
-    if "visit" in r.mode and "visit" in c.mode and r.recipient and c.recipient and \
-            r.actor == c.recipient and r.recipient == c.actor and not r.actor & r.recipient:
-        return False  # the return visit
     return not _places_conflict(r, c)
 
 
@@ -106,9 +104,17 @@ def _stems(ws) -> set[str]:
 
 def _parties_fit(r: Happening, c: Happening) -> bool:
     """The same countries, or one report naming only some of them ("Russia launched drones" and
-    "Russian drones hit Kyiv")."""
+    "Russian drones hit Kyiv"), in the same direction: "Kyiv struck Russian refineries" is not
+    Russia's strike on Kyiv, though both are attacks between the two on one day."""
     a, b = r.actor | r.recipient, c.actor | c.recipient
-    return bool(a & b) and (a <= b or b <= a)
+    return bool(a & b) and (a <= b or b <= a) and not _opposed(r, c)
+
+
+def _opposed(r: Happening, c: Happening) -> bool:
+    """Each report's actor is the other's recipient, and no actor is shared."""
+    if not (r.actor and r.recipient and c.actor and c.recipient) or r.actor & c.actor:
+        return False
+    return bool(r.actor & c.recipient and r.recipient & c.actor)
 
 
 def _dates_fit(r: Happening, c: Happening) -> bool:

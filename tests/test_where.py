@@ -134,3 +134,10 @@ def test_a_place_elsewhere_in_the_sentence_does_not_name_the_target():
 def test_a_place_inside_what_the_act_is_about_is_not_its_place():
     e = only("Yemen's Houthi rebels said on Sunday they attacked ships over the war in Gaza.", date="2025-09-30")
     assert e.location is None or e.location.country_code != "PSE"
+
+
+def test_from_is_an_origin_except_for_acts_that_take_people_out_of_a_place():
+    e = only("Cameroon's trade ministry said on Tuesday it was negotiating with Nigeria to import eggs from Brazil.")
+    assert e.location is None or e.location.country_code != "BRA"
+    e = only("Germany withdrew its last troops from Niamey on Tuesday.")
+    assert e.location is not None and e.location.resolved_place == "Niamey"

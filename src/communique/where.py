@@ -23,6 +23,10 @@ from .model import Article, Entity, Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around", "from"}
+# "from" names where an act happened only for acts that take people or forces out of a place
+# ("withdrew troops from Niger", "deported from Guantanamo"); elsewhere it is an origin
+# ("imports eggs from Brazil", "returned from Moscow", "a letter from Kyiv")
+FROM_TYPES = {"RETREAT", "COERCE", "SANCTION"}
 TOPIC_PREPS = {"over", "about", "regarding", "concerning", "amid", "despite"}  # not "on": "an attack on a base"
 CURRENT_DAYS = 10
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district", "state", "island",
@@ -151,7 +155,10 @@ def _from_span(tokens: list[Token], cand: Candidate, prefer: set[str], roles: se
         seen.add(ent.start)
         head = ent.root.head
         named_place = head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS  # "the port city of Jeddah"
-        if not (_after_place_prep(ent) or named_place) or _in_topic(ent.root, cand.trigger):
+        prep = _after_place_prep(ent)
+        if not (prep is not None or named_place) or _in_topic(ent.root, cand.trigger):
+            continue
+        if prep is not None and prep.lower_ == "from" and cand.event_type not in FROM_TYPES:
             continue
         name = ent.text.removesuffix("'s").removesuffix("’s")
         if ent.label_ == "ORG" and kb().org(name.removeprefix("the ")) is None and not gazetteer.cities(name):
@@ -174,7 +181,7 @@ def _in_topic(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _after_place_prep(ent: Span) -> bool:
+def _after_place_prep(ent: Span) -> Token | None:
     """"in Lamu County", the country set after it ("in Lamu County, Kenya"), which stands when the
     smaller place is not in the gazetteer, and the owner of a named part ("in Kharkiv's north")."""
     root = ent.root
@@ -182,7 +189,7 @@ def _after_place_prep(ent: Span) -> bool:
         root = root.head
     elif root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS:
         root = root.head  # "in Kharkiv's Saltivskyi district", "in Gaza's Jabalia camp"
-    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+    return root.head if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS else None
 
 
 def _ent(tok: Token) -> Span | None:

@@ -142,3 +142,9 @@ def test_what_he_called_names_the_thing_praised_or_condemned():
     assert (e.event_type, [a.code for a in e.actor], [r.code for r in e.recipient]) == ("SUPPORT", ["ESP"], ["MAR"])
     (e,) = code_text("Kenya condemned what it called an unprovoked attack by Somali troops.", date="2025-08-28")
     assert (e.event_type, [r.code for r in e.recipient]) == ("ACCUSE", ["SOM"])
+
+
+def test_a_joint_operation_hung_on_a_participle_below_is_the_main_clause_subjects():
+    e = only("Kenyan and Ugandan police broke up a gang accused of smuggling weapons across the border in a joint "
+             "operation on Tuesday.")
+    assert (e.event_type, sorted(a.code for a in e.actor), e.recipient) == ("COOPERATE", ["KEN", "UGA"], ())

@@ -679,7 +679,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         # "poured into Belgrade for a demonstration": for-frames only under verbs that report no event
         if verb.tag_ in VERB_TAGS and ((framed and (head.lower_ != "for" or not reports))
                                        or not in_lexicon or (tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING)):
-            subj, _ = roles.subject(verb)
+            verb, subj = _doer(verb) if framed else (verb, roles.subject(verb)[0])
             if subj is not None:
                 a_toks = [subj, *roles.co_subjects(verb, subj), *a_toks]
     actor = _resolve(a_toks, actors)
@@ -705,6 +705,23 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                        for p in c.children if p.dep_ == "pobj"), None)
         cand.topic = _topic(tok, signed, sense) if signed is not None else None
     return cand
+
+
+def _doer(verb: Token) -> tuple[Token, Token | None]:
+    """"Police dismantled a network suspected of recruiting people in a joint operation": a frame
+    the parser hangs on a subjectless participle below the clause is the clause's; its doers are
+    the subject of the nearest verb above that has one (not past a reporting verb)."""
+    t = verb
+    for _ in range(4):
+        subj, _inherited = roles.subject(t)
+        if subj is not None or t.dep_ not in {"pcomp", "acl", "xcomp", "advcl"} or t.tag_ not in {"VBG", "VBN"}:
+            return t, subj
+        t = t.head
+        while t.tag_ not in VERB_TAGS and t.head.i != t.i:  # up through "of", or the noun an acl is on
+            t = t.head
+        if t.lemma_.lower() in lexicon().speech_verbs:
+            return t, None
+    return t, None
 
 
 def _paired_parties(tok: Token) -> bool:

@@ -708,3 +708,12 @@ def test_a_concession_its_own_actor_says_it_will_not_make_is_a_refusal(text):
 
 def test_a_concession_others_say_will_not_come_is_no_refusal():
     assert [e for e in events("Analysts said the president would not resign.") if e.event_type == "REJECT"] == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Chilean riot police removed several barricades on a Santiago bridge on Thursday.", "COERCE"),
+    ("Thai police cleared the protest camp on Monday.", "COERCE"),
+    ("Peru's Congress shelved the president's pension bill in March.", "REJECT"),
+])
+def test_clearing_barricades_is_coercion_and_shelving_a_bill_a_rejection(text, event_type):
+    assert [e.event_type for e in events(text)] == [event_type]

@@ -717,3 +717,8 @@ def test_a_concession_others_say_will_not_come_is_no_refusal():
 ])
 def test_clearing_barricades_is_coercion_and_shelving_a_bill_a_rejection(text, event_type):
     assert [e.event_type for e in events(text)] == [event_type]
+
+
+def test_two_officials_of_one_organisation_are_no_domestic_sides():
+    text = "UN Secretary-General Antonio Guterres met UN human rights chief Volker Turk in Geneva on Monday."
+    assert [e for e in events(text) if e.event_type == "CONSULT"] == []

@@ -786,8 +786,8 @@ def _one_side(a: Resolved, b: Resolved, event_type: str) -> bool:
     ea, eb = a.entity, b.entity
     if ea.code != eb.code:
         return False
-    if not (ea.part_of_state and eb.part_of_state) or ea.party == eb.party:
-        return True
+    if not (ea.part_of_state and eb.part_of_state) or ea.party == eb.party or ea.code not in _kb().country_name:
+        return True  # two UN officials meeting are the UN's own business: domestic acts are a state's
     friendly = EVENT_TYPES[event_type][0] in (1, 2) or event_type == "REQUEST"
     if friendly and min(a.certainty, b.certainty) <= GUESSED:
         return True  # "his government would offer companies access": whose companies is only a guess

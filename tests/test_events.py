@@ -722,3 +722,10 @@ def test_clearing_barricades_is_coercion_and_shelving_a_bill_a_rejection(text, e
 def test_two_officials_of_one_organisation_are_no_domestic_sides():
     text = "UN Secretary-General Antonio Guterres met UN human rights chief Volker Turk in Geneva on Monday."
     assert [e for e in events(text) if e.event_type == "CONSULT"] == []
+
+
+def test_a_perfect_progressive_over_years_is_a_standing_conflict_not_an_act():
+    assert [e for e in events("Ethiopian troops have been fighting Fano militias in Amhara for nearly two years.")
+            if e.event_type == "ASSAULT"] == []
+    assert [e.date for e in events("Ethiopian troops have been fighting Fano militias in Amhara since Monday.")
+            if e.event_type == "ASSAULT"] == ["2025-08-25"]

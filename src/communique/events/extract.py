@@ -95,7 +95,7 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
                 cand = _noun(tok, actors)
             if cand is None:
                 continue
-            if _generic_present(tok, sent, seq, in_caption):
+            if _generic_present(tok, sent, seq, in_caption) or _standing(tok):
                 continue
             cand = replace(cand, sentence=sent, sequence=seq, in_caption=in_caption,
                            attribution=_attribution(tok, actors, attribution_memory),
@@ -159,6 +159,19 @@ def _generic_present(tok: Token, sent: Span, seq: int, in_caption: bool) -> bool
     reported = t.dep_ in {"ccomp", "parataxis"} or any(
         c.lemma_.lower() in lexicon().speech_verbs and c.dep_ in {"parataxis", "advcl", "conj"} for c in t.children)
     return not reported and not any(e.label_ == "DATE" for e in sent.ents)
+
+
+LONG_SPANS = {"month", "year", "decade"}
+
+
+def _standing(tok: Token) -> bool:
+    """"Where the army has been fighting the Fano militia for nearly two years": a perfect progressive
+    over months or years tells of a standing conflict, the story's background, not an act of a day."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if tok.tag_ != "VBG" or "been" not in aux or not aux & {"has", "have", "had"}:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in LONG_SPANS for p in c.children)
+               for c in tok.children)
 
 
 def _split_meetings(cand: Candidate) -> list[Candidate]:

@@ -795,7 +795,7 @@ def _one_side(a: Resolved, b: Resolved, event_type: str) -> bool:
     people ("Ruto and Kenya", "Tokayev and his government"); two of its sectors are two sides,
     except that branches of the state cooperating or asking each other is the state's procedure,
     and a friendly act needs both sides known to be of the country, not guessed so, and a side that
-    does politics."""
+    does politics (a person by the sector of his office)."""
     ea, eb = a.entity, b.entity
     if ea.code != eb.code:
         return False
@@ -807,8 +807,8 @@ def _one_side(a: Resolved, b: Resolved, event_type: str) -> bool:
     if ea.kind == "person" and eb.kind == "person":
         return False
     political = set(_kb().lexicon["political_sectors"])
-    if friendly and not any(e.kind == "person" or e.sector in political for e in (ea, eb)):
-        return True  # "a company that provides services to people from Hong Kong": business
+    if friendly and not any(e.sector in political for e in (ea, eb)):
+        return True  # "a company that provides services to people", "a journalist thanked his supporters"
     if ea.sector == eb.sector or None in (ea.sector, eb.sector):
         return True  # a minister and the government he speaks for
     return friendly and {ea.sector, eb.sector} <= set(_kb().lexicon["state_sectors"])

@@ -211,3 +211,8 @@ def test_an_agent_noun_tagged_as_a_proper_noun_after_a_blanked_dateline(text, wo
 def test_pensioners_are_civilians_of_their_country():
     assert [(e.code, e.sector) for e in resolve("Chilean pensioners marched on Wednesday.", "pensioners")] == \
         [("CHL", "CVL")]
+
+
+def test_a_spokesman_of_a_named_group_speaks_for_it():
+    assert [(e.code, e.sector) for e in resolve("A Hamas spokesman accused Israel on Monday of violating the truce.",
+                                                "spokesman")] == [("PSE", "REB")]

@@ -699,9 +699,10 @@ def test_two_sectors_of_one_country_are_the_two_sides_of_a_domestic_act(text, ev
     "Ghana's cabinet on Monday sent the budget to parliament.",  # branches of one state: procedure
     "Chilean students demanded on Tuesday that the government cut tuition fees.",  # a protest's topic
     "President Ruto said his government would offer European companies access to new gold fields.",
+    "Cambodian journalist Mech Dara thanked his supporters on Thursday.",  # no side does politics
 ])
 def test_no_domestic_friendly_act_between_branches_guesses_or_from_a_crowd(text):
-    assert [e for e in events(text) if e.event_type in {"AID", "REQUEST", "AGREE"}] == []
+    assert [e for e in events(text) if e.event_type in {"AID", "REQUEST", "AGREE", "SUPPORT"}] == []
 
 
 @pytest.mark.parametrize("text, event_type, date", [
@@ -803,3 +804,24 @@ def test_a_concession_its_own_actor_says_it_will_not_make_is_a_refusal(text):
 
 def test_a_concession_others_say_will_not_come_is_no_refusal():
     assert [e for e in events("Analysts said the president would not resign.") if e.event_type == "REJECT"] == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Chilean riot police removed several barricades on a Santiago bridge on Thursday.", "COERCE"),
+    ("Thai police cleared the protest camp on Monday.", "COERCE"),
+    ("Peru's Congress shelved the president's pension bill in March.", "REJECT"),
+])
+def test_clearing_barricades_is_coercion_and_shelving_a_bill_a_rejection(text, event_type):
+    assert [e.event_type for e in events(text)] == [event_type]
+
+
+def test_two_officials_of_one_organisation_are_no_domestic_sides():
+    text = "UN Secretary-General Antonio Guterres met UN human rights chief Volker Turk in Geneva on Monday."
+    assert [e for e in events(text) if e.event_type == "CONSULT"] == []
+
+
+def test_a_perfect_progressive_over_years_is_a_standing_conflict_not_an_act():
+    assert [e for e in events("Ethiopian troops have been fighting Fano militias in Amhara for nearly two years.")
+            if e.event_type == "ASSAULT"] == []
+    assert [e.date for e in events("Ethiopian troops have been fighting Fano militias in Amhara since Monday.")
+            if e.event_type == "ASSAULT"] == ["2025-08-25"]

@@ -134,3 +134,17 @@ def test_a_past_verb_after_a_denied_progressive_is_the_speakers_own_act():
 def test_what_is_supported_or_deplored_belongs_to_the_recipient(text, event_type):
     e = only(text)
     assert (e.event_type, codes(e.actor), codes(e.recipient)) == (event_type, ["KEN"], ["SOM"])
+
+
+def test_what_he_called_names_the_thing_praised_or_condemned():
+    (e,) = code_text("Spanish Interior Minister Fernando Grande-Marlaska praised what he called exemplary "
+                     "cooperation with Rabat.", date="2025-08-28")
+    assert (e.event_type, [a.code for a in e.actor], [r.code for r in e.recipient]) == ("SUPPORT", ["ESP"], ["MAR"])
+    (e,) = code_text("Kenya condemned what it called an unprovoked attack by Somali troops.", date="2025-08-28")
+    assert (e.event_type, [r.code for r in e.recipient]) == ("ACCUSE", ["SOM"])
+
+
+def test_a_joint_operation_hung_on_a_participle_below_is_the_main_clause_subjects():
+    e = only("Kenyan and Ugandan police broke up a gang accused of smuggling weapons across the border in a joint "
+             "operation on Tuesday.")
+    assert (e.event_type, sorted(a.code for a in e.actor), e.recipient) == ("COOPERATE", ["KEN", "UGA"], ())

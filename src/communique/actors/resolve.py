@@ -538,8 +538,9 @@ class DocActors:
         return None
 
     def _named_group(self, tok: Token) -> Resolved | None:
-        """"Taliban fighters", "al-Shabaab militants", "Hamas gunmen": the named armed group acts."""
-        if not self.kb.agent(tok.lemma_):
+        """"Taliban fighters", "al-Shabaab militants", "Hamas gunmen": the named armed group acts; so
+        does its "SDF spokesman" or "Hamas commander" for it."""
+        if not self.kb.agent(tok.lemma_) and not (tok.pos_ == "NOUN" and self._office([tok.text])):
             return None
         for c in tok.children:
             if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i:

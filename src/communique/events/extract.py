@@ -95,7 +95,7 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
                 cand = _noun(tok, actors)
             if cand is None:
                 continue
-            if _generic_present(tok, sent, seq, in_caption):
+            if _generic_present(tok, sent, seq, in_caption) or _standing(tok):
                 continue
             cand = replace(cand, sentence=sent, sequence=seq, in_caption=in_caption,
                            attribution=_attribution(tok, actors, attribution_memory),
@@ -184,6 +184,19 @@ def _generic_present(tok: Token, sent: Span, seq: int, in_caption: bool) -> bool
     reported = t.dep_ in {"ccomp", "parataxis"} or any(
         c.lemma_.lower() in lexicon().speech_verbs and c.dep_ in {"parataxis", "advcl", "conj"} for c in t.children)
     return not reported and not any(e.label_ == "DATE" for e in sent.ents)
+
+
+LONG_SPANS = {"month", "year", "decade"}
+
+
+def _standing(tok: Token) -> bool:
+    """"Where the army has been fighting the Fano militia for nearly two years": a perfect progressive
+    over months or years tells of a standing conflict, the story's background, not an act of a day."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if tok.tag_ != "VBG" or "been" not in aux or not aux & {"has", "have", "had"}:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in LONG_SPANS for p in c.children)
+               for c in tok.children)
 
 
 def _split_meetings(cand: Candidate) -> list[Candidate]:
@@ -731,7 +744,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         # "poured into Belgrade for a demonstration": for-frames only under verbs that report no event
         if verb.tag_ in VERB_TAGS and ((framed and (head.lower_ != "for" or not reports))
                                        or not in_lexicon or (tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING)):
-            subj, _ = roles.subject(verb)
+            verb, subj = _doer(verb) if framed else (verb, roles.subject(verb)[0])
             if subj is not None:
                 a_toks = [subj, *roles.co_subjects(verb, subj), *a_toks]
     actor = _resolve(a_toks, actors)
@@ -757,6 +770,23 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                        for p in c.children if p.dep_ == "pobj"), None)
         cand.topic = _topic(tok, signed, sense) if signed is not None else None
     return cand
+
+
+def _doer(verb: Token) -> tuple[Token, Token | None]:
+    """"Police dismantled a network suspected of recruiting people in a joint operation": a frame
+    the parser hangs on a subjectless participle below the clause is the clause's; its doers are
+    the subject of the nearest verb above that has one (not past a reporting verb)."""
+    t = verb
+    for _ in range(4):
+        subj, _inherited = roles.subject(t)
+        if subj is not None or t.dep_ not in {"pcomp", "acl", "xcomp", "advcl"} or t.tag_ not in {"VBG", "VBN"}:
+            return t, subj
+        t = t.head
+        while t.tag_ not in VERB_TAGS and t.head.i != t.i:  # up through "of", or the noun an acl is on
+            t = t.head
+        if t.lemma_.lower() in lexicon().speech_verbs:
+            return t, None
+    return t, None
 
 
 def _paired_parties(tok: Token) -> bool:
@@ -817,20 +847,20 @@ def _one_side(a: Resolved, b: Resolved, event_type: str) -> bool:
     people ("Ruto and Kenya", "Tokayev and his government"); two of its sectors are two sides,
     except that branches of the state cooperating or asking each other is the state's procedure,
     and a friendly act needs both sides known to be of the country, not guessed so, and a side that
-    does politics."""
+    does politics (a person by the sector of his office)."""
     ea, eb = a.entity, b.entity
     if ea.code != eb.code:
         return False
-    if not (ea.part_of_state and eb.part_of_state) or ea.party == eb.party:
-        return True
+    if not (ea.part_of_state and eb.part_of_state) or ea.party == eb.party or ea.code not in _kb().country_name:
+        return True  # two UN officials meeting are the UN's own business: domestic acts are a state's
     friendly = EVENT_TYPES[event_type][0] in (1, 2) or event_type == "REQUEST"
     if friendly and min(a.certainty, b.certainty) <= GUESSED:
         return True  # "his government would offer companies access": whose companies is only a guess
     if ea.kind == "person" and eb.kind == "person":
         return False
     political = set(_kb().lexicon["political_sectors"])
-    if friendly and not any(e.kind == "person" or e.sector in political for e in (ea, eb)):
-        return True  # "a company that provides services to people from Hong Kong": business
+    if friendly and not any(e.sector in political for e in (ea, eb)):
+        return True  # "a company that provides services to people", "a journalist thanked his supporters"
     if ea.sector == eb.sector or None in (ea.sector, eb.sector):
         return True  # a minister and the government he speaks for
     return friendly and {ea.sector, eb.sector} <= set(_kb().lexicon["state_sectors"])

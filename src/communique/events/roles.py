@@ -150,7 +150,17 @@ def direct_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"} and c.pos_ != "ADP":
             return c
-    return _reduced_object(verb)
+    return _named_object(verb) or _reduced_object(verb)
+
+
+def _named_object(verb: Token) -> Token | None:
+    """"Praised what he called exemplary cooperation with Rabat", "condemned what it called an
+    attack": the free relative's label names the thing praised or condemned."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in lexicon().label_verbs and \
+                any(d.dep_ == "dobj" and d.lower_ == "what" for d in c.children):
+            return next((d for d in c.children if d.dep_ == "oprd"), None)
+    return None
 
 
 def event_object(verb: Token) -> Token | None:

@@ -723,3 +723,13 @@ def test_people_deported_from_a_country_are_deported_by_it(text, pair):
 
 def test_money_granted_as_a_second_object_is_aid_to_the_first():
     assert parties("Japan granted Kenya $30 million on Monday to build roads.", "AID") == (["JPN"], ["KEN"])
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Mali pulled out of the 2015 peace agreement with Algeria on Thursday.", (["MLI"], ["DZA"])),
+    ("Niger withdrew from the defence pact between Niger and France on Monday.", (["NER"], ["FRA"])),
+])
+def test_leaving_an_agreement_ends_a_tie_with_its_other_parties(text, pair):
+    (e,) = events(text)
+    assert e.event_type == "SANCTION" and (codes(e.actor), codes(e.recipient)) == pair
+

@@ -100,6 +100,14 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     return out
 
 
+def _instrument_left(tok: Token, sense: Sense) -> Token | None:
+    """The agreement a withdrawal leaves ("pulled the United States out of the 2015 agreement",
+    "withdrew from the treaty"): leaving an instrument ends a tie with its other parties."""
+    if sense.type != "RETREAT" or sense.mode != "withdraw":
+        return None
+    return next((p for _prep, p in roles.prep_objects(tok, ("of", "from")) if _is_agreement(p)), None)
+
+
 def _nationals_named(clauses: list[Token], actor: list[Resolved], actors: DocActors) -> list[Resolved]:
     """"Threatened to suspend the deal on French passports", "would target ships bound for Israeli
     ports": a threat's content names whom it is against by a national adjective or a country."""
@@ -254,6 +262,9 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     sense = sense.subjects[subj_key] if subj_key else sense
     if sense.type is None:
         return None
+    left = _instrument_left(tok, sense)
+    if left is not None:  # "pulled out of the nuclear deal", "withdrew from the treaty": no troops move
+        sense, obj = lexicon().verb("quit") or sense, left
     if sense.type == "AGREE" and sense.consumes and _hostile_complement(tok):
         sense = lexicon().verb("threaten")  # "vowed to retaliate", "pledged to strike back"
     if sense.type == "THREATEN" and sense.needs_recipient and _coercive_content(tok):
@@ -587,9 +598,11 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             recipients.append(p)
     if obj is not None and sense.agreement_object:  # "signed a pact with Togo": both are parties
         for _prep, p in roles.prep_objects(obj, ("with",)):
-            if _looks_like_party(p):
+            if _looks_like_party(p) and EVENT_TYPES[sense.type][0] == 1:
                 actors.append(p)
                 reciprocal = True
+            elif _looks_like_party(p):  # "quit the pact with Togo": Togo is the one left
+                recipients.append(p)
     if obj is not None and not sense.topic_object and (light or sense.agreement_object or
                                                        not _looks_like_actor(obj)):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense

@@ -154,3 +154,11 @@ def test_a_gap_counted_in_words_dates_the_earlier_act():
             "Kenyan envoy.")
     dates = sorted(e.date for e in code_text(text, date=THU) if e.event_type == "SANCTION")
     assert dates == ["2025-08-17", "2025-08-26"]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Mali pulled out of the 2015 peace agreement with Algeria in June.", "2025-06-01"),
+    ("Ethiopia accused Eritrea of violating the 2018 peace deal.", THU),
+])
+def test_a_year_that_names_a_thing_does_not_date_the_act(text, date):
+    assert only(text).date == date

@@ -733,3 +733,10 @@ def test_leaving_an_agreement_ends_a_tie_with_its_other_parties(text, pair):
     (e,) = events(text)
     assert e.event_type == "SANCTION" and (codes(e.actor), codes(e.recipient)) == pair
 
+
+
+def test_whoever_summons_a_foreign_ambassador_is_the_host_not_the_envoys_country():
+    text = ("Belarusian Foreign Minister Maxim Ryzhenkov accused Poland on Monday of staging provocations. "
+            "The foreign ministry said it had summoned Belarusian Ambassador Ivan Petrov.")
+    e = next(e for e in events(text) if "disapprove" in e.mode)
+    assert (codes(e.actor), codes(e.recipient)) == (["POL"], ["BLR"])

@@ -100,6 +100,23 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     return out
 
 
+ENVOYS = {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "attache", "attaché"}
+
+
+def _host_of_envoy(actor: list[Resolved], recipient: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"The foreign ministry summoned Russian Ambassador Ozerov": whoever summons, expels or protests
+    to a foreign envoy is the host country, never the envoy's own; a guessed actor of the envoy's
+    code is the other country of the story."""
+    if len(actor) != 1 or actor[0].certainty >= 0.9 or not recipient:
+        return actor
+    code = actor[0].entity.code
+    envoy = all(r.entity.code == code and ENVOYS & set(f"{r.entity.office or ''} {r.entity.entity_text}".lower()
+                                                          .split()) for r in recipient)
+    other = actors.counterpart(code) if envoy else None
+    return [Resolved(Entity(other.entity.code, actor[0].entity.entity_text, other.entity.identifier_text,
+                            actor[0].entity.sector, None, "agent"), other.certainty)] if other else actor
+
+
 def _instrument_left(tok: Token, sense: Sense) -> Token | None:
     """The agreement a withdrawal leaves ("pulled the United States out of the 2015 agreement",
     "withdrew from the treaty"): leaving an instrument ends a tie with its other parties."""
@@ -302,6 +319,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         goods = roles.subject(tok)[0] if obj is None else obj
         actor = _resolve(roles.giver(goods), actors) if goods is not None else []
         recipient = [r for r in recipient if r.entity.code not in {a.entity.code for a in actor}] or recipient
+    actor = _host_of_envoy(actor, recipient, actors)
     if sense.consumes and not recipient:
         recipient = _resolve(roles.complement_parties(tok), actors)
     if sense.type == "THREATEN" and not recipient:

@@ -134,3 +134,10 @@ def test_a_past_verb_after_a_denied_progressive_is_the_speakers_own_act():
 def test_what_is_supported_or_deplored_belongs_to_the_recipient(text, event_type):
     e = only(text)
     assert (e.event_type, codes(e.actor), codes(e.recipient)) == (event_type, ["KEN"], ["SOM"])
+
+
+def test_a_finite_verb_after_a_reported_progressive_in_a_content_clause_is_the_speakers():
+    text = ('Kenyan Foreign Minister Musalia Mudavadi said in a statement that Khartoum was "openly arming" '
+            'the rebels and called on the African Union to act.')
+    e = only(text, date="2025-08-28")
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("REQUEST", ["KEN"], ["IGO"])

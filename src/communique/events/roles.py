@@ -28,8 +28,8 @@ def clause_head(tok: Token) -> Token:
     In "agreed to enhance cooperation and finalized a treaty" the parser hangs "finalized" under
     "enhance"; a finite verb cannot be part of a to-infinitive, so it coordinates with "agreed".
     """
-    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.dep_ in {"xcomp", "ccomp"} \
-            and (tok.head.tag_ == "VB" or _progressive(tok.head)):
+    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and (tok.head.dep_ in {"xcomp", "ccomp"} or (
+            tok.head.dep_ == "acl" and _progressive(tok.head))) and (tok.head.tag_ == "VB" or _progressive(tok.head)):
         # the nearest finite verb above: "briefed the visitor on the elections the military plans
         # to hold and thanked Malaysia" coordinates "thanked" with "briefed", not "plans"
         return next((a for a in tok.head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), tok.head.head)

@@ -740,3 +740,12 @@ def test_whoever_summons_a_foreign_ambassador_is_the_host_not_the_envoys_country
             "The foreign ministry said it had summoned Belarusian Ambassador Ivan Petrov.")
     e = next(e for e in events(text) if "disapprove" in e.mode)
     assert (codes(e.actor), codes(e.recipient)) == (["POL"], ["BLR"])
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's foreign minister called on Caracas on Monday to release the detained opposition leaders.",
+    "Peru said on Monday it would keep hosting refugees and called on Caracas to free the jailed activists.",
+])
+def test_what_a_call_on_someone_asks_for_is_no_act_of_the_caller(text):
+    assert not [e for e in events(text) if e.event_type == "RETREAT"]
+    assert ("REQUEST", ["VEN"]) in [(e.event_type, codes(e.recipient)) for e in events(text)]

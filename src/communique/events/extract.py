@@ -589,8 +589,8 @@ def _consumed(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and roles.clause_head(t) is t:
         t = t.head
-    if t.dep_ not in {"xcomp", "ccomp"}:
-        return False
+    if t.dep_ not in {"xcomp", "ccomp"} and not (t.dep_ == "advcl" and roles.to_infinitive_of(t)):
+        return False  # ("called on Caracas on Monday to release": the parser's adverbial infinitive)
     sense = verb_sense(t.head)
     return bool(sense and sense.consumes and sense.type)
 

@@ -95,7 +95,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Cambodia responded by downgrading ties", "suspended the party after banning it"; not the
         # content of "accused X of backing" or the reason in "thanked X for standing"
         return subject(verb.head.head, depth + 1)[0], True
-    if dep == "acl" and _to_infinitive_of(verb) and verb.head.lemma_.lower() in {"decision", "move"}:
+    if dep == "acl" and to_infinitive_of(verb) and verb.head.lemma_.lower() in {"decision", "move"}:
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if owner is not None:  # "Azerbaijan's decision to release four Armenians"
             return owner, True
@@ -398,7 +398,7 @@ def complement_parties(verb: Token) -> list[Token]:
 
 def _to_infinitive(tok: Token) -> bool:
     """"Offered last month to mediate": the parser often makes the content an adverbial clause."""
-    return tok.dep_ == "advcl" and _to_infinitive_of(tok)
+    return tok.dep_ == "advcl" and to_infinitive_of(tok)
 
 
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
@@ -409,6 +409,6 @@ def _speech_act(verb: Token) -> bool:
     return sense is not None and sense.type in SPEECH_ACTS
 
 
-def _to_infinitive_of(tok: Token) -> bool:
+def to_infinitive_of(tok: Token) -> bool:
     """A bare verb with "to": "decision to release", "to mediate"."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

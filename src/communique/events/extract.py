@@ -546,7 +546,7 @@ def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
         if r is not None and r.entity.kind == "state":
             e = r.entity
             return [Resolved(Entity(e.code, p.text, e.identifier_text, None, None, "state"), 0.75)]
-    for p in [*inner, *places]:  # "hit Kharkiv apartment blocks", "villages in Sisaket province"
+    for p in places:  # "villages in Sisaket province", "sites near Kharkiv city"
         for m in p.subtree:
             r = actors.place_country(m) if m.dep_ in {"compound", "nmod"} and m.i < p.i else None
             if r is not None:

@@ -825,3 +825,29 @@ def test_a_perfect_progressive_over_years_is_a_standing_conflict_not_an_act():
             if e.event_type == "ASSAULT"] == []
     assert [e.date for e in events("Ethiopian troops have been fighting Fano militias in Amhara since Monday.")
             if e.event_type == "ASSAULT"] == ["2025-08-25"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Mali pulled out of the 2015 peace agreement with Algeria on Thursday.", (["MLI"], ["DZA"])),
+    ("Niger withdrew from the defence pact between Niger and France on Monday.", (["NER"], ["FRA"])),
+])
+def test_leaving_an_agreement_ends_a_tie_with_its_other_parties(text, pair):
+    (e,) = events(text)
+    assert e.event_type == "SANCTION" and (codes(e.actor), codes(e.recipient)) == pair
+
+
+
+def test_whoever_summons_a_foreign_ambassador_is_the_host_not_the_envoys_country():
+    text = ("Belarusian Foreign Minister Maxim Ryzhenkov accused Poland on Monday of staging provocations. "
+            "The foreign ministry said it had summoned Belarusian Ambassador Ivan Petrov.")
+    e = next(e for e in events(text) if "disapprove" in e.mode)
+    assert (codes(e.actor), codes(e.recipient)) == (["POL"], ["BLR"])
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's foreign minister called on Caracas on Monday to release the detained opposition leaders.",
+    "Peru said on Monday it would keep hosting refugees and called on Caracas to free the jailed activists.",
+])
+def test_what_a_call_on_someone_asks_for_is_no_act_of_the_caller(text):
+    assert not [e for e in events(text) if e.event_type == "RETREAT"]
+    assert ("REQUEST", ["VEN"]) in [(e.event_type, codes(e.recipient)) for e in events(text)]

@@ -148,3 +148,10 @@ def test_a_joint_operation_hung_on_a_participle_below_is_the_main_clause_subject
     e = only("Kenyan and Ugandan police broke up a gang accused of smuggling weapons across the border in a joint "
              "operation on Tuesday.")
     assert (e.event_type, sorted(a.code for a in e.actor), e.recipient) == ("COOPERATE", ["KEN", "UGA"], ())
+
+
+def test_a_finite_verb_after_a_reported_progressive_in_a_content_clause_is_the_speakers():
+    text = ('Kenyan Foreign Minister Musalia Mudavadi said in a statement that Khartoum was "openly arming" '
+            'the rebels and called on the African Union to act.')
+    e = only(text, date="2025-08-28")
+    assert (e.event_type, codes(e.actor), codes(e.recipient)) == ("REQUEST", ["KEN"], ["IGO"])

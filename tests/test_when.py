@@ -163,3 +163,11 @@ def test_a_start_days_ago_dates_an_ongoing_act_and_a_distant_start_does_not():
     distant = [e for e in code_text("The European Union has sanctioned Russia since February 2022.", date=THU)
                if e.event_type == "SANCTION"]
     assert distant and all(e.date != "2022-02-01" for e in distant)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Mali pulled out of the 2015 peace agreement with Algeria in June.", "2025-06-01"),
+    ("Ethiopia accused Eritrea of violating the 2018 peace deal.", THU),
+])
+def test_a_year_that_names_a_thing_does_not_date_the_act(text, date):
+    assert only(text).date == date

@@ -177,7 +177,7 @@ def _date_one(cand: Candidate, base: dt.date | None, dates: list[Span], frames, 
             # a date on the reporting verb above dates the report, which is past ("said on Wednesday")
             when = tense if source == "clause" else "past"
             for d in sorted(group, key=lambda d: abs(d.root.i - cand.trigger.i)):
-                if _is_onset(d) and not _when_clause_of(d, cand):
+                if _is_onset(d) and not _when_clause_of(d, cand) or _dates_a_thing(d, cand):
                     continue
                 if _gap_before(d, cand):  # "came a day after X hosted Y": the lead's day, less one
                     found = (base.isoformat(), "day", f"{d.text} earlier", source)
@@ -264,6 +264,18 @@ def _when_clause_of(date: Span, cand: Candidate) -> bool:
     # the parser often hangs "when" clauses on the verb: the date must then stand right before it
     return t.dep_ == "advcl" and when.i < t.i and date.end <= when.i and \
         all(tok.is_punct for tok in date.doc[date.end:when.i])
+
+
+DAY_PARTS = {"morning", "afternoon", "evening", "night", "dawn", "midnight", "noon", "overnight"}  # "Tuesday night"
+
+
+def _dates_a_thing(date: Span, cand: Candidate) -> bool:
+    """"Pulled out of the 2015 nuclear agreement in 2018": a date that modifies a noun other than the
+    trigger names when that thing was made, not when the act was done."""
+    root, head = date.root, date.root.head
+    return root.dep_ in {"compound", "nummod", "amod", "nmod", "poss"} and head.i != cand.trigger.i \
+        and head.ent_type_ not in {"DATE", "TIME"} and head.lemma_.lower() not in DAY_PARTS \
+        and head.pos_ in {"NOUN", "PROPN"}
 
 
 def _complement(cand: Candidate) -> set[int]:

@@ -105,6 +105,31 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
     return out
 
 
+ENVOYS = {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "attache", "attaché"}
+
+
+def _host_of_envoy(actor: list[Resolved], recipient: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"The foreign ministry summoned Russian Ambassador Ozerov": whoever summons, expels or protests
+    to a foreign envoy is the host country, never the envoy's own; a guessed actor of the envoy's
+    code is the other country of the story."""
+    if len(actor) != 1 or actor[0].certainty >= 0.9 or not recipient:
+        return actor
+    code = actor[0].entity.code
+    envoy = all(r.entity.code == code and ENVOYS & set(f"{r.entity.office or ''} {r.entity.entity_text}".lower()
+                                                          .split()) for r in recipient)
+    other = actors.counterpart(code) if envoy else None
+    return [Resolved(Entity(other.entity.code, actor[0].entity.entity_text, other.entity.identifier_text,
+                            actor[0].entity.sector, None, "agent"), other.certainty)] if other else actor
+
+
+def _instrument_left(tok: Token, sense: Sense) -> Token | None:
+    """The agreement a withdrawal leaves ("pulled the United States out of the 2015 agreement",
+    "withdrew from the treaty"): leaving an instrument ends a tie with its other parties."""
+    if sense.type != "RETREAT" or sense.mode != "withdraw":
+        return None
+    return next((p for _prep, p in roles.prep_objects(tok, ("of", "from")) if _is_agreement(p)), None)
+
+
 def _nationals_named(clauses: list[Token], actor: list[Resolved], actors: DocActors) -> list[Resolved]:
     """"Threatened to suspend the deal on French passports", "would target ships bound for Israeli
     ports": a threat's content names whom it is against by a national adjective or a country."""
@@ -272,6 +297,9 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     sense = sense.subjects[subj_key] if subj_key else sense
     if sense.type is None:
         return None
+    left = _instrument_left(tok, sense)
+    if left is not None:  # "pulled out of the nuclear deal", "withdrew from the treaty": no troops move
+        sense, obj = lexicon().verb("quit") or sense, left
     if sense.type == "AGREE" and sense.consumes and _hostile_complement(tok):
         sense = lexicon().verb("threaten")  # "vowed to retaliate", "pledged to strike back"
     if sense.type == "THREATEN" and sense.needs_recipient and _coercive_content(tok):
@@ -309,6 +337,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         goods = roles.subject(tok)[0] if obj is None else obj
         actor = _resolve(roles.giver(goods), actors) if goods is not None else []
         recipient = [r for r in recipient if r.entity.code not in {a.entity.code for a in actor}] or recipient
+    actor = _host_of_envoy(actor, recipient, actors)
     implicit = not actor and (sense.type in AUTHORITY or sense.mode in AUTHORITY_MODES)
     if implicit:
         patient = roles.passive_patient(tok) if tok.dep_ != "acl" else None
@@ -577,7 +606,7 @@ def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
         if r is not None and r.entity.kind == "state":
             e = r.entity
             return [Resolved(Entity(e.code, p.text, e.identifier_text, None, None, "state"), 0.75)]
-    for p in [*inner, *places]:  # "hit Kharkiv apartment blocks", "villages in Sisaket province", "in Kharkiv's north"
+    for p in places:  # "villages in Sisaket province", "sites near Kharkiv city", "in Kharkiv's north"
         for m in p.subtree:
             r = actors.place_country(m) if m.dep_ in {"compound", "nmod", "poss"} and m.i < p.i else None
             if r is not None:
@@ -620,8 +649,8 @@ def _consumed(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and roles.clause_head(t) is t:
         t = t.head
-    if t.dep_ not in {"xcomp", "ccomp"}:
-        return False
+    if t.dep_ not in {"xcomp", "ccomp"} and not (t.dep_ == "advcl" and roles.to_infinitive_of(t)):
+        return False  # ("called on Caracas on Monday to release": the parser's adverbial infinitive)
     sense = verb_sense(t.head)
     return bool(sense and sense.consumes and sense.type)
 
@@ -647,9 +676,11 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             recipients.append(p)
     if obj is not None and sense.agreement_object:  # "signed a pact with Togo": both are parties
         for _prep, p in roles.prep_objects(obj, ("with",)):
-            if _looks_like_party(p):
+            if _looks_like_party(p) and EVENT_TYPES[sense.type][0] == 1:
                 actors.append(p)
                 reciprocal = True
+            elif _looks_like_party(p):  # "quit the pact with Togo": Togo is the one left
+                recipients.append(p)
     if obj is not None and not sense.topic_object and (light or sense.agreement_object or
                                                        not _looks_like_actor(obj)):
         n_sense = lexicon().noun(obj.lemma_.lower()) or sense

@@ -28,8 +28,8 @@ def clause_head(tok: Token) -> Token:
     In "agreed to enhance cooperation and finalized a treaty" the parser hangs "finalized" under
     "enhance"; a finite verb cannot be part of a to-infinitive, so it coordinates with "agreed".
     """
-    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.dep_ in {"xcomp", "ccomp"} \
-            and (tok.head.tag_ == "VB" or _progressive(tok.head)):
+    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and (tok.head.dep_ in {"xcomp", "ccomp"} or (
+            tok.head.dep_ == "acl" and _progressive(tok.head))) and (tok.head.tag_ == "VB" or _progressive(tok.head)):
         # the nearest finite verb above: "briefed the visitor on the elections the military plans
         # to hold and thanked Malaysia" coordinates "thanked" with "briefed", not "plans"
         return next((a for a in tok.head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), tok.head.head)
@@ -95,7 +95,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Cambodia responded by downgrading ties", "suspended the party after banning it"; not the
         # content of "accused X of backing" or the reason in "thanked X for standing"
         return subject(verb.head.head, depth + 1)[0], True
-    if dep == "acl" and _to_infinitive_of(verb) and verb.head.lemma_.lower() in {"decision", "move"}:
+    if dep == "acl" and to_infinitive_of(verb) and verb.head.lemma_.lower() in {"decision", "move"}:
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if owner is not None:  # "Azerbaijan's decision to release four Armenians"
             return owner, True
@@ -408,7 +408,7 @@ def complement_parties(verb: Token) -> list[Token]:
 
 def _to_infinitive(tok: Token) -> bool:
     """"Offered last month to mediate": the parser often makes the content an adverbial clause."""
-    return tok.dep_ == "advcl" and _to_infinitive_of(tok)
+    return tok.dep_ == "advcl" and to_infinitive_of(tok)
 
 
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
@@ -419,6 +419,6 @@ def _speech_act(verb: Token) -> bool:
     return sense is not None and sense.type in SPEECH_ACTS
 
 
-def _to_infinitive_of(tok: Token) -> bool:
+def to_infinitive_of(tok: Token) -> bool:
     """A bare verb with "to": "decision to release", "to mediate"."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -216,3 +216,13 @@ def test_pensioners_are_civilians_of_their_country():
 def test_a_spokesman_of_a_named_group_speaks_for_it():
     assert [(e.code, e.sector) for e in resolve("A Hamas spokesman accused Israel on Monday of violating the truce.",
                                                 "spokesman")] == [("PSE", "REB")]
+
+
+def test_unnamed_people_of_a_domestic_story_are_the_datelines_country():
+    text = "BUENOS AIRES - Thousands of teachers and students marched on Congress on Wednesday."
+    assert [(e.code, e.sector) for e in resolve(text, "teachers")] == [("ARG", "EDU")]
+
+
+def test_unnamed_people_of_a_story_about_another_country_are_not_the_datelines():
+    text = "NAIROBI - Ethiopian troops killed 38 villagers in Amhara last month, a rights group said."
+    assert "KEN" not in codes(text, "villagers")

@@ -29,6 +29,12 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nummod"}
 TITLE_STOP = {"DET", "PUNCT", "ADP", "CCONJ", "VERB", "AUX", "PRON", "NUM", "SPACE"}
 
 
+# unnamed people of a place, not of a government: in a story datelined in a country and naming no
+# other, they are the dateline's people ("BUENOS AIRES - Students marched on Congress"), even when
+# the story never names the country itself
+LOCAL_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "MED", "BUS", "COP"})
+
+
 @dataclass(frozen=True)
 class Resolved:
     entity: Entity
@@ -488,6 +494,8 @@ class DocActors:
             earlier = self._agent_like(sector, tok, states_only=office is not None)
             if earlier is not None:
                 code, certainty = earlier, 0.75
+            elif office is None and sector in LOCAL_SECTORS and self._domestic_dateline():
+                code, certainty = self.dateline_code, 0.5  # "BUENOS AIRES - Students marched": Argentines
             else:
                 code, certainty = self._context_country(tok, office=office is not None), 0.5
         if not code:
@@ -711,6 +719,11 @@ class DocActors:
         if self.dateline_code and self.dateline_code in self._named_not_venue:
             return self.dateline_code
         return self._top_country()
+
+    def _domestic_dateline(self) -> bool:
+        """A story datelined in a country and naming no other: its unnamed people are that country's."""
+        code = self.dateline_code
+        return code in self.kb.country_name and not self._mentioned - {code}
 
     def _top_country(self) -> str | None:
         """The country named most so far; before any, the one the whole story names most."""

@@ -86,7 +86,7 @@ def _attacked_country(cand: Candidate, loc: Location) -> list[Resolved]:
     if cand.event_type != "ASSAULT":
         return []
     actors = {r.entity.code for r in cand.actor}
-    if len(actors) != 1 or loc.country_code in actors or not actors <= set(kb().country_name):
+    if len(actors) != 1 or loc.country_code in actors or not actors <= kb().country_name.keys():
         return []
     return [Resolved(Entity(loc.country_code, loc.extracted_place or loc.resolved_place, loc.resolved_place,
                             "CVL", None, "state"), 0.6)]
@@ -227,7 +227,7 @@ def _present_parties(cand: Candidate) -> set[str]:
     actor, recipient = {r.entity.code for r in cand.actor}, {r.entity.code for r in cand.recipient}
     if cand.event_type == "ASSAULT" and recipient:
         return recipient
-    if cand.event_type in HOME_TYPES - {"AID"} and actor & set(kb().country_name):
+    if cand.event_type in HOME_TYPES - {"AID"} and actor & kb().country_name.keys():
         return actor
     return actor | recipient
 

@@ -851,3 +851,67 @@ def test_whoever_summons_a_foreign_ambassador_is_the_host_not_the_envoys_country
 def test_what_a_call_on_someone_asks_for_is_no_act_of_the_caller(text):
     assert not [e for e in events(text) if e.event_type == "RETREAT"]
     assert ("REQUEST", ["VEN"]) in [(e.event_type, codes(e.recipient)) for e in events(text)]
+
+
+@pytest.mark.parametrize(("text", "pair", "day"), [
+    ("The road treaty that Chile and Bolivia signed in Arica on August 12 opens a new corridor.",
+     (["BOL", "CHL"], []), "2025-08-12"),
+    ("The deal which Kenya signed with Uganda on Monday was praised by traders.", (["KEN", "UGA"], []), "2025-08-25"),
+])
+def test_an_instrument_a_dated_relative_clause_says_was_signed_is_a_signing(text, pair, day):
+    e = next(e for e in events(text) if e.event_type == "SUPPORT")
+    assert (codes(e.actor), codes(e.recipient)) == pair and e.date == day
+
+
+def test_an_undated_relative_clause_on_an_instrument_is_a_description():
+    assert not [e for e in events("Lome has kept the border shut since Accra backed the sanctions that the bloc "
+                                  "imposed.") if e.event_type == "SANCTION"]
+
+
+def test_a_second_predicate_after_and_under_a_reporting_verb_has_its_subject():
+    text = ("Algeria's foreign ministry said the decision by Paris to expel its consul was a mistake, and warned "
+            "that further expulsions of French staff were possible.")
+    assert parties(text, "THREATEN") == (["DZA"], ["FRA"])
+
+
+def test_a_warning_of_a_forecast_threatens_no_one():
+    assert not [e for e in events("Firefighters said the wind had turned, and warned that the fire could spread.")
+                if e.event_type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some 80 tonnes of medical supplies donated by Japan reached Haiti on Tuesday.",
+    "Relief supplies sent by Japan reached Haiti on Tuesday.",
+])
+def test_goods_that_reach_a_country_are_aid_from_whoever_gave_them(text):
+    assert parties(text, "AID") == (["JPN"], ["HTI"])
+
+
+def test_people_who_reach_a_place_deliver_no_aid():
+    assert not [e for e in events("Negotiators reached Geneva on Sunday.") if e.event_type == "AID"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Chad's request for French troops, announced in N'Djamena on Monday, was welcomed.", (["TCD"], ["FRA"])),
+    ("Kyiv's request for German tanks was turned down.", (["UKR"], ["DEU"])),
+])
+def test_a_request_for_a_countrys_troops_or_arms_is_addressed_to_it(text, pair):
+    assert parties(text, "REQUEST") == pair
+
+
+def test_rejecting_a_call_is_a_rejection_of_whoever_made_it():
+    text = "Cairo criticised Ethiopia's rejection of Egypt's call for a binding agreement, announced on Monday."
+    assert parties(text, "REJECT") == (["ETH"], ["EGY"])
+
+
+def test_declaring_support_for_a_countrys_candidate_supports_that_country():
+    text = "Dakar on Wednesday formally declared its support for the Mauritanian candidate, Mohamed Ould Bah."
+    assert parties(text, "SUPPORT") == (["SEN"], ["MRT"])
+
+
+def test_organised_labour_is_the_unions_of_the_story_country():
+    text = ("ABUJA - Organised labour on Tuesday issued a 14-day ultimatum to the Federal Government over "
+            "Nigeria's power tariffs.")
+    e = next(e for e in events(text) if e.event_type == "THREATEN")
+    assert [(a.code, a.sector) for a in e.actor] == [("NGA", "LAB")]
+    assert [(r.code, r.sector) for r in e.recipient] == [("NGA", "GOV")]

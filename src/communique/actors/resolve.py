@@ -890,8 +890,12 @@ def _singular(word: str) -> str:
 
 
 def _compound_lemma(tok: Token) -> str:
-    comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
-    return f"{comp[0].lemma_.lower()} {tok.lemma_.lower()}" if comp else tok.lemma_.lower()
+    """"trade union", and "organised labour" (the adjective is part of the name of the group)."""
+    comp = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i == tok.i - 1]
+    if not comp:
+        return tok.lemma_.lower()
+    word = comp[0].lemma_.lower() if comp[0].dep_ == "compound" else comp[0].lower_
+    return f"{word} {tok.lemma_.lower()}"
 
 
 def _same_role(a: str, b: str) -> bool:

@@ -334,7 +334,7 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         actor = [r for r in _resolve([p for _prep, p in roles.prep_objects(tok, ("from",))], actors)
                  if r.entity.kind == "state"]
     if sense.type == "AID" and not actor and (light or subj_key):  # "China's aid delivered to Madagascar"
-        goods = roles.subject(tok)[0] if obj is None else obj
+        goods = roles.subject(tok)[0] if obj is None or subj_key else obj  # "supplies ... reached Madagascar"
         actor = _resolve(roles.giver(goods), actors) if goods is not None else []
         recipient = [r for r in recipient if r.entity.code not in {a.entity.code for a in actor}] or recipient
     actor = _host_of_envoy(actor, recipient, actors)
@@ -577,7 +577,15 @@ def _coercive_content(tok: Token) -> bool:
             s = lexicon().verb(c.lemma_.lower())
             if s is not None and s.type and EVENT_TYPES[s.type][0] == 4:
                 return True
+            if any(_authority_act(n) for n in c.children if n.dep_ in {"nsubj", "nsubjpass"}):
+                return True  # "warned that further expulsions were possible": sanctions to come
     return False
+
+
+def _authority_act(noun: Token) -> bool:
+    """A noun naming an act of a state's authority over others (expulsions, sanctions, arrests)."""
+    sense = lexicon().noun(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return sense is not None and sense.type in {"SANCTION", "COERCE"}
 
 
 def _proposer(obj: Token, actors: DocActors) -> list[Resolved]:

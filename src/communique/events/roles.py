@@ -74,6 +74,12 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if passive is not None and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             return passive, True
         return subject(verb.head, depth + 1)[0], True
+    if dep == "ccomp" and verb.tag_ == "VBD" and _after_and(verb) and \
+            verb.head.lemma_.lower() in lexicon().speech_verbs:
+        # "The ministry said the move was wrong, and warned that ...": a finite verb with no
+        # subject after "and" is the reporting verb's second predicate, which the parser hung
+        # under it as its content
+        return subject(verb.head, depth + 1)[0], True
     if dep == "acomp" and (verb.pos_ == "ADJ" or verb.lower_ in READY_PARTICIPLES):
         return subject(verb.head, depth + 1)[0], True  # "He is due to meet", "is ready to send": the copula's
     # ("remain jailed" is not here: a participle's subject is the one it happened to)
@@ -102,6 +108,14 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if dep in {"acl", "pcomp"} and verb.tag_ == "VBG":
         return (verb.head if verb.head.pos_ in NOUN_POS else None), True
     return None, False
+
+
+def _after_and(verb: Token) -> bool:
+    """The word before a verb (past a comma) is "and" or "but"."""
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].pos_ in {"PUNCT", "ADV"}:
+        i -= 1
+    return i >= verb.sent.start and verb.doc[i].lower_ in {"and", "but"}
 
 
 def co_subjects(verb: Token, subj: Token | None) -> list[Token]:
@@ -165,14 +179,24 @@ def _named_object(verb: Token) -> Token | None:
 
 def event_object(verb: Token) -> Token | None:
     """The noun a light verb takes: its direct object, or its passive subject; in a relative clause
-    with a subject of its own, the noun it describes ("the nationals it had detained")."""
+    with a subject of its own, the noun it describes ("the nationals it had detained", "the
+    agreement that Peru and Ecuador signed": the relative pronoun stands for that noun)."""
     obj = direct_object(verb) or passive_patient(verb)
+    if obj is not None and obj.dep_ == "dobj" and obj.lower_ in RELATIVE and verb.dep_ == "relcl" \
+            and verb.head.pos_ in NOUN_POS and _dated(verb):
+        return verb.head  # (dated: "the sanctions that ECOWAS imposed" is a description)
     if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"} and \
             verb.head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"} and \
             not any(c.lower_ in {"where", "when", "why", "how"} for c in verb.children) and \
             any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
         return verb.head
     return obj
+
+
+def _dated(verb: Token) -> bool:
+    """The verb's own clause names when it happened ("signed in Tumbes on February 18")."""
+    return any(t.ent_type_ == "DATE" and t.head.i in {verb.i, *(c.i for c in verb.children)}
+               for t in verb.subtree)
 
 
 ADVERBIAL_PARTICLES = {"out", "back", "away", "off"}  # "pulled its troops out of Niger": parsed as a preposition
@@ -237,6 +261,10 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                 reciprocal = True
             elif c.lower_ == "by" or (c.lower_ == "from" and (sense.type == "AID" or sense.from_actor)):
                 actors.extend(objs)  # "shipments from Ankara", "a request from Mozambique"
+            elif c.lower_ == "for" and sense.type == "REQUEST":
+                # "Mozambique's request for Rwandan troops": whose troops or aid are asked for
+                recipients.extend(m for o in objs for m in o.children
+                                  if m.dep_ in {"amod", "compound", "poss"} and m.ent_type_ in {"NORP", "GPE"})
             elif c.lower_ in {"with"} and sense.reciprocal_with:
                 actors.extend(objs)
                 reciprocal = True
@@ -253,6 +281,8 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                     reciprocal = reciprocal or rec
             elif c.lower_ == "of":
                 recipients.extend(objs)
+                if sense.type == "REJECT":  # "rejection of its call": the caller
+                    recipients.extend(p for o in objs for p in o.children if p.dep_ == "poss")
                 for o in objs:  # "its package of sanctions against Russia"
                     for cc in o.children:
                         if cc.dep_ == "prep" and cc.lower_ in {"against", "on", "with", "to"}:

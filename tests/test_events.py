@@ -915,3 +915,24 @@ def test_organised_labour_is_the_unions_of_the_story_country():
     e = next(e for e in events(text) if e.event_type == "THREATEN")
     assert [(a.code, a.sector) for a in e.actor] == [("NGA", "LAB")]
     assert [(r.code, r.sector) for r in e.recipient] == [("NGA", "GOV")]
+
+
+def test_a_pronoun_owner_of_a_rejected_call_is_not_the_rejecter():
+    text = "Egypt has criticised Ethiopia's rejection of its call for a binding agreement on the dam."
+    assert parties(text, "REJECT") == (["ETH"], ["EGY"])
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Three Georgian fishermen returned home on Friday after release by Moscow.", (["RUS"], ["GEO"])),
+    ("Hamas welcomed the release of Palestinian prisoners by Israel.", (["ISR"], ["PSE"])),
+])
+def test_a_release_with_its_releaser_named_is_a_release(text, pair):
+    assert parties(text, "RETREAT") == pair
+
+
+@pytest.mark.parametrize("text", [
+    "The embassy said it was working with the authorities to arrange the men's release.",
+    "The company issued a press release on Monday.",
+])
+def test_a_release_with_no_releaser_named_on_it_is_not_coded(text):
+    assert not [e for e in events(text) if e.event_type == "RETREAT"]

@@ -765,6 +765,7 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         if hsense and (key in hsense.objects or _object_key(tok, hsense.objects)):
             return None  # a light verb codes it ("held talks")
     a_toks, r_toks, reciprocal = roles.noun_participants(tok, sense)
+    own_agents = bool(a_toks)
     # "the Jeddah talks", "the Geneva conference": a city before an event noun is where, not who
     a_toks = [t for t in a_toks if not (t.dep_ == "compound" and t.ent_type_ == "GPE"
                                         and t.text not in _kb().by_name and t.text not in _kb().by_demonym)]
@@ -786,12 +787,20 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
             verb, subj = _doer(verb) if framed else (verb, roles.subject(verb)[0])
             if subj is not None:
                 a_toks = [subj, *roles.co_subjects(verb, subj), *a_toks]
+    if lemma == "release" and not own_agents:
+        return None  # "to arrange the men's release": a release is coded only with its releaser named on it
+    if lemma == "release" and not r_toks and tok.dep_ == "pobj" and tok.head.lower_ in {"after", "following"}:
+        # "Four Armenians returned home after release by Baku": the released are the clause's subject
+        subj = roles.subject(tok.head.head)[0] if tok.head.head.tag_ in VERB_TAGS else None
+        r_toks = [subj] if subj is not None else []
     actor = _resolve(a_toks, actors)
     recipient = _resolve(r_toks, actors)
     own = {r.entity.code for r in actor}
     others = [r for r in recipient if r.entity.code not in own]  # "Kenya's offer of troops": its own
     receiver = _receiver(tok) if sense.from_actor and actor and not others and not reciprocal else []
     recipient = others or _resolve(receiver, actors) or recipient
+    if sense.type == "REJECT" and actor and not others:
+        recipient = _rejected_caller(tok, actor, actors) or recipient
     if not actor and not recipient and tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:
         # "The largest exchange of the war took place in January": another act of the kind the
         # story reports, between the same parties
@@ -809,6 +818,20 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
                        for p in c.children if p.dep_ == "pobj"), None)
         cand.topic = _topic(tok, signed, sense) if signed is not None else None
     return cand
+
+
+def _rejected_caller(tok: Token, actor: list[Resolved], actors: DocActors) -> list[Resolved]:
+    """"Egypt criticised Ethiopia's rejection of its call": no one rejects their own call, so a
+    pronoun owner of what was rejected that points back at the rejecter is the clause's subject."""
+    owned = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+             if o.dep_ == "pobj" for p in o.children if p.dep_ == "poss" and p.pos_ == "PRON"]
+    verb = tok.head if tok.dep_ in {"dobj", "nsubjpass"} else None
+    if not owned or verb is None or verb.tag_ not in VERB_TAGS:
+        return []
+    subj = roles.subject(verb)[0]
+    own = {r.entity.code for r in actor}
+    found = [r for r in _resolve([subj], actors) if r.entity.code not in own] if subj is not None else []
+    return found[:1]
 
 
 def _doer(verb: Token) -> tuple[Token, Token | None]:

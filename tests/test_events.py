@@ -936,3 +936,15 @@ def test_a_release_with_its_releaser_named_is_a_release(text, pair):
 ])
 def test_a_release_with_no_releaser_named_on_it_is_not_coded(text):
     assert not [e for e in events(text) if e.event_type == "RETREAT"]
+
+
+def test_a_past_clause_of_time_under_a_future_verb_is_a_fact():
+    e = next(e for e in events("Russia will take mirror measures against Moldova after Chisinau expelled a "
+                               "Russian diplomat on Monday, the ministry said.") if e.event_type == "SANCTION")
+    assert e.is_event and "hypothetical" not in e.context and (codes(e.actor), codes(e.recipient)) == (["MDA"], ["RUS"])
+
+
+def test_a_present_clause_of_time_under_a_future_verb_is_still_to_come():
+    assert not [e for e in events("Kenya will sanction Somalia after Uganda withdraws its troops.")
+                if e.event_type == "RETREAT" and e.is_event and "future" not in e.context
+                and "hypothetical" not in e.context]

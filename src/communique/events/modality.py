@@ -83,6 +83,8 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
     if trigger.pos_ == "NOUN" and any(c.lower_ in w["future_adjectives"] for c in trigger.children
                                       if c.dep_ in {"amod", "compound"}):
         future = True
+    if _settled(trigger):
+        return Modality(negated, hypothetical, future, intent)
     tok = trigger
     lifted = roles.clause_head(trigger)  # "...the military plans to hold, and thanked Malaysia"
     for _ in range(8):
@@ -129,6 +131,14 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
             if _is_negated_here(tok) and link == "xcomp":
                 negated = True
     return Modality(negated, hypothetical, future, intent)
+
+
+def _settled(tok: Token) -> bool:
+    """"... after Chisinau expelled a Russian diplomat": a clause of time or cause in the past tense
+    is a fact of its own; the future or mood of the clause it hangs on does not reach it."""
+    if tok.dep_ != "advcl" or not _mark(tok) & set(_words()["settled_marks"]):
+        return False
+    return tok.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in tok.children)
 
 
 def _conditioned(tok: Token) -> bool:

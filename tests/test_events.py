@@ -948,3 +948,18 @@ def test_a_present_clause_of_time_under_a_future_verb_is_still_to_come():
     assert not [e for e in events("Kenya will sanction Somalia after Uganda withdraws its troops.")
                 if e.event_type == "RETREAT" and e.is_event and "future" not in e.context
                 and "hypothetical" not in e.context]
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia's government backed down on Tuesday over the fuel levy.",
+    "Zambia's government bowed to pressure from the unions on Tuesday.",
+    "The Zambian government on Tuesday cancelled last week's fuel price increase.",
+])
+def test_backing_down_bowing_to_pressure_and_cancelling_a_rise_are_concessions(text):
+    e = next(e for e in events(text) if e.event_type == "CONCEDE")
+    assert codes(e.actor) == ["ZMB"] and e.is_event
+
+
+@pytest.mark.parametrize("text", ["The prince bowed to the crowd.", "Zambia cancelled talks with Malawi on Monday."])
+def test_a_bow_and_a_cancelled_meeting_are_no_concessions(text):
+    assert not [e for e in events(text) if e.event_type == "CONCEDE"]

@@ -221,6 +221,9 @@ class DocActors:
     def _resolve(self, tok: Token) -> Resolved | None:
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
+        short = self._short_form(tok)
+        if short is not None:
+            return short
         span = self.ent_of.get(tok.i)
         if tok.pos_ == "PROPN":  # a surname already introduced, whatever label NER gave it
             name = _strip_possessive(span.text if span is not None else tok.text)
@@ -256,6 +259,18 @@ class DocActors:
             sector = next((self.kb.agent(t.lemma_)[0] for t in span if self.kb.agent(t.lemma_)), None)
             return Resolved(Entity(country.entity.code, text, text, sector, None, "agent"), 0.85)
         return None
+
+    def _short_form(self, tok: Token) -> Resolved | None:
+        """"Accused the North of jamming" in a story that names North Korea: "the North" is the one
+        country of its short form that the story names; with none or several named it is a region."""
+        forms = self.kb.lexicon.get("short_forms", {})
+        if tok.text not in forms or tok.pos_ != "PROPN" or not any(c.lower_ == "the" for c in tok.children):
+            return None
+        named = [c for c in forms[tok.text] if c in self._mentioned]
+        if len(named) != 1:
+            return None
+        name = self.kb.country_name[named[0]]
+        return Resolved(Entity(named[0], f"the {tok.text}", name, None, None, "state"), 0.85)
 
     def _branch_of(self, tok: Token) -> Resolved | None:
         """"[Amnesty International] [Kenya] said": the parser's head is the country, the speaker the
@@ -457,6 +472,8 @@ class DocActors:
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:], ending=True) if tok.pos_ in {"PROPN", "NOUN"} else None
+        if office and self._institution(tok):
+            office = None  # "the General Staff" is a body, not a general
         if office:
             holder = self._title_of_conjunct(tok)
             if holder is not None:
@@ -471,7 +488,7 @@ class DocActors:
         if lemma in lex["organisation_nouns"] and any(c.lower_ == "the" for c in tok.children) and not country:
             return self._latest_organisation(tok)  # "the regional body", "the bloc", "the alliance"
         agent = None if _idiom(tok, lex) else self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma) or \
-            (self.kb.agent(_singular(lemma)) if tok.tag_ in {"NNP", "NNPS"} else None)
+            (self.kb.agent(_singular(lemma)) if tok.tag_ in {"NNP", "NNPS"} else None) or self._institution(tok)
         if office and not agent:
             agent = (office[1], "country")
         if not agent:
@@ -496,6 +513,10 @@ class DocActors:
                 code, certainty = earlier, 0.75
             elif office is None and sector in LOCAL_SECTORS and self._domestic_dateline():
                 code, certainty = self.dateline_code, 0.5  # "BUENOS AIRES - Students marched": Argentines
+            elif office is None and self._institution(tok) and self.dateline_code in self.kb.country_name:
+                # "SEOUL - The Joint Chiefs of Staff accused the North": a national institution named
+                # with no country is that of the country the story is reported from
+                code, certainty = self.dateline_code, 0.6
             else:
                 code, certainty = self._context_country(tok, office=office is not None), 0.5
         if not code:
@@ -505,6 +526,19 @@ class DocActors:
         ident = f"{self.kb.country_name.get(code, code)} {office[0] if office else tok.lemma_}"
         return Resolved(Entity(code, text or tok.text, ident, sector, office[0] if office else None,
                                "agent"), certainty)
+
+    def _institution(self, tok: Token) -> tuple[str, str] | None:
+        """"The Joint Chiefs of Staff", "the General Staff": a named body (an organisation name, not a
+        description) that the agent table lists under its whole name."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        span = self.ent_of.get(tok.i)
+        if span is not None and span.label_ == "ORG" and span.root == tok:
+            words = [t.text for t in span if t.dep_ != "det" and t.tag_ != "POS"]
+        else:  # a capitalised name the NER left unlabelled: "the General Staff"
+            words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
+        found = self.kb.agent(" ".join(words))
+        return found if found is not None and found[1] == "country" else None
 
     def _title_of_conjunct(self, tok: Token) -> Resolved | None:
         """"Deputy Prime Minister and Foreign Minister Ishaq Dar": a capitalised title with no name and no

@@ -248,3 +248,11 @@ def test_a_national_institution_named_without_its_country_is_the_datelines():
     assert (e.code, e.sector) == ("JPN", "MIL")
     (e,) = resolve("KYIV - The General Staff said Russian forces attacked 40 times overnight.", "Staff")
     assert (e.code, e.sector) == ("UKR", "MIL")
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Philippine coast guard (PCG) vessels escorted a fishing boat near the shoal.", "vessels", "PHL"),
+    ("Japanese coast guard (JCG) ships began a joint patrol with the Philippine navy west of Luzon.", "ships", "JPN"),
+])
+def test_an_acronym_in_parentheses_does_not_hide_the_country_of_a_modifier(text, word, code):
+    assert codes(text, word) == [code]

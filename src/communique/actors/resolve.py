@@ -601,7 +601,8 @@ class DocActors:
                 r = self._modifier_country(c)
                 if r:
                     return r
-                if c.dep_ in {"compound", "amod"}:  # "the Somali army base", "Greek-operated carriers"
+                if c.dep_ in {"compound", "amod", "nmod"}:  # "the Somali army base", "Greek-operated carriers";
+                    # "Indonesian navy (TNI AL) ships": a name with its acronym is parsed as an nmod
                     for cc in c.children:
                         if cc.dep_ in {"amod", "compound", "poss", "npadvmod"}:  # "Panama-flagged tanker"
                             r = self._modifier_country(cc)

@@ -851,3 +851,12 @@ def test_whoever_summons_a_foreign_ambassador_is_the_host_not_the_envoys_country
 def test_what_a_call_on_someone_asks_for_is_no_act_of_the_caller(text):
     assert not [e for e in events(text) if e.event_type == "RETREAT"]
     assert ("REQUEST", ["VEN"]) in [(e.event_type, codes(e.recipient)) for e in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Vietnamese students march on Chinese embassy in Hanoi",
+    "Around 300 Peruvian miners marched to the Chilean consulate general in Tacna on Tuesday.",
+])
+def test_a_march_on_a_foreign_mission_is_a_protest_at_its_state(text):
+    actor, recipient = parties(text, "PROTEST")
+    assert recipient == (["CHN"] if "Chinese" in text else ["CHL"]) and actor != recipient

@@ -171,6 +171,13 @@ class DocActors:
                 r = self._modifier_country(c)
                 if r:
                     return r
+        for c in tok.children:  # "the Chinese consulate general", "the Thai embassy spokesman": a
+            # country the parser hangs on the compound modifies the whole name
+            if c.dep_ == "compound" and c.i < tok.i:
+                r = next((x for x in (self._modifier_country(cc) for cc in c.children
+                                      if cc.dep_ in {"amod", "compound"} and cc.i < c.i) if x), None)
+                if r:
+                    return r
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}:
                 for p in c.children:

@@ -256,3 +256,9 @@ def test_a_national_institution_named_without_its_country_is_the_datelines():
 ])
 def test_an_acronym_in_parentheses_does_not_hide_the_country_of_a_modifier(text, word, code):
     assert codes(text, word) == [code]
+
+
+def test_an_ambiguous_acronym_on_fighters_is_the_armed_group():
+    (e,) = resolve("The army said the raid had been carried out by RSF fighters.", "fighters")
+    assert (e.code, e.sector) == ("SDN", "REB")
+    assert not any(e.code == "SDN" for e in resolve("RSF condemned the jailing of the reporter.", "RSF"))

@@ -33,6 +33,7 @@ TITLE_STOP = {"DET", "PUNCT", "ADP", "CCONJ", "VERB", "AUX", "PRON", "NUM", "SPA
 # other, they are the dateline's people ("BUENOS AIRES - Students marched on Congress"), even when
 # the story never names the country itself
 LOCAL_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "MED", "BUS", "COP"})
+ARMED_SECTORS = frozenset({"REB", "UAF", "MIL"})
 
 
 @dataclass(frozen=True)
@@ -457,6 +458,8 @@ class DocActors:
     def _common(self, tok: Token) -> Resolved | None:
         lemma = tok.lemma_.lower()
         lex = self.kb.lexicon
+        if tok.tag_ in {"NNP", "NNPS"} and _singular(lemma) in lex["member_heads"]:
+            lemma = _singular(lemma)  # "Columns of Chadian trucks" first in a lead is tagged NNPS
         if lemma in QUANTITY_HEADS or lemma in lex["member_heads"]:  # "thousands of protesters": the
             # counted group; "ships of the Indonesian navy": the navy
             counted = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -589,12 +592,19 @@ class DocActors:
     def _named_group(self, tok: Token) -> Resolved | None:
         """"Taliban fighters", "al-Shabaab militants", "Hamas gunmen": the named armed group acts; so
         does its "SDF spokesman" or "Hamas commander" for it."""
-        if not self.kb.agent(tok.lemma_) and not (tok.pos_ == "NOUN" and self._office([tok.text])):
+        agent = self.kb.agent(tok.lemma_)
+        if not agent and not (tok.pos_ == "NOUN" and self._office([tok.text])):
             return None
+        armed = agent is not None and agent[0] in ARMED_SECTORS
         for c in tok.children:
             if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i:
                 span = self.ent_of.get(c.i)
-                org = self.kb.org(_strip_possessive(span.text if span is not None else c.text))
+                name = _strip_possessive(span.text if span is not None else c.text)
+                org = self.kb.org(name)
+                if org is None and armed:  # "RSF militias": of two bodies one name stands for, the
+                    # armed one is the one with fighters
+                    org = self.kb.org(name, risky=True)
+                    org = org if org is not None and org.sector in ARMED_SECTORS else None
                 if org is not None and org.sector in {"REB", "UAF", "GOV", "MIL", "SPY", "COP"}:
                     kind = "agent" if org.code in self.kb.country_name else "igo"
                     return Resolved(Entity(org.code, org.name, org.name, org.sector, None, kind), 0.9)

@@ -226,3 +226,39 @@ def test_unnamed_people_of_a_domestic_story_are_the_datelines_country():
 def test_unnamed_people_of_a_story_about_another_country_are_not_the_datelines():
     text = "NAIROBI - Ethiopian troops killed 38 villagers in Amhara last month, a rights group said."
     assert "KEN" not in codes(text, "villagers")
+
+
+@pytest.mark.parametrize(("text", "nth", "code"), [
+    ("North Korea tested a cruise missile. Seoul said the North had broken its pledge.", 1, "PRK"),
+    ("South Sudan closed its border. Sudan accused the South of arming rebels.", 1, "SSD"),
+])
+def test_the_short_form_of_a_country_the_story_names(text, nth, code):
+    word = "North" if code == "PRK" else "South"
+    assert codes(text, word, nth) == [code]
+
+
+def test_a_compass_word_is_a_region_when_the_story_names_no_such_country():
+    assert codes("Floods hit the North of Nigeria. Rescuers reached the North on Monday.", "North", 1) != ["PRK"]
+
+
+def test_a_national_institution_named_without_its_country_is_the_datelines():
+    text = "TOKYO - China sent four coast guard ships near the islands, and the Joint Chiefs of Staff said on " \
+           "Friday that jets were scrambled."
+    (e,) = resolve(text, "Chiefs")
+    assert (e.code, e.sector) == ("JPN", "MIL")
+    (e,) = resolve("KYIV - The General Staff said Russian forces attacked 40 times overnight.", "Staff")
+    assert (e.code, e.sector) == ("UKR", "MIL")
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Philippine coast guard (PCG) vessels escorted a fishing boat near the shoal.", "vessels", "PHL"),
+    ("Japanese coast guard (JCG) ships began a joint patrol with the Philippine navy west of Luzon.", "ships", "JPN"),
+])
+def test_an_acronym_in_parentheses_does_not_hide_the_country_of_a_modifier(text, word, code):
+    assert codes(text, word) == [code]
+
+
+def test_an_ambiguous_acronym_on_fighters_is_the_armed_group():
+    (e,) = resolve("The army said the raid had been carried out by RSF fighters.", "fighters")
+    assert (e.code, e.sector) == ("SDN", "REB")
+    assert not any(e.code == "SDN" for e in resolve("RSF condemned the jailing of the reporter.", "RSF"))

@@ -963,3 +963,27 @@ def test_backing_down_bowing_to_pressure_and_cancelling_a_rise_are_concessions(t
 @pytest.mark.parametrize("text", ["The prince bowed to the crowd.", "Zambia cancelled talks with Malawi on Monday."])
 def test_a_bow_and_a_cancelled_meeting_are_no_concessions(text):
     assert not [e for e in events(text) if e.event_type == "CONCEDE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Vietnamese students march on Chinese embassy in Hanoi",
+    "Around 300 Peruvian miners marched to the Chilean consulate general in Tacna on Tuesday.",
+])
+def test_a_march_on_a_foreign_mission_is_a_protest_at_its_state(text):
+    actor, recipient = parties(text, "PROTEST")
+    assert recipient == (["CHN"] if "Chinese" in text else ["CHL"]) and actor != recipient
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Peruvian soldiers and police took to the streets of Lima on Tuesday.", "PER"),
+    ("Columns of Ugandan army trucks reached the border town of Mpondwe on Tuesday, residents said.", "UGA"),
+    ("Kenyan tanks rolled into the town of Mandera on Tuesday.", "KEN"),
+])
+def test_forces_moving_into_a_place_are_deployed(text, code):
+    e = next(e for e in events(text) if e.event_type in {"MOBILIZE", "PROTEST"})
+    assert (e.event_type, codes(e.actor)[:1]) == ("MOBILIZE", [code])
+
+
+def test_people_taking_to_the_streets_still_protest():
+    e = next(e for e in events("Thousands of Peruvian students took to the streets of Lima on Tuesday."))
+    assert e.event_type == "PROTEST"

@@ -83,3 +83,11 @@ def test_a_headline_does_not_join_two_acts_the_text_dates_apart():
             "On Monday, gunmen attacked a market in the neighbouring Kaduna state.")
     attacks = [e for e in code_text(text, date="2025-11-22") if e.event_type == "ASSAULT"]
     assert sorted(e.date for e in attacks) == ["2025-11-17", "2025-11-21"]
+
+
+def test_an_act_and_its_purpose_infinitive_of_the_same_kind_are_one_event():
+    text = "Hundreds of Kenyan farmers rallied outside the Ugandan embassy in Nairobi on Tuesday to protest " \
+           "against new import duties."
+    protests = [e for e in code_text(text, date="2025-03-06") if e.event_type == "PROTEST"]
+    assert len(protests) == 1
+    assert [r.code for r in protests[0].recipient] == ["UGA"] and len(protests[0].mentions) == 2

@@ -19,7 +19,8 @@ LEAD_SENTENCES = 2  # the sentences after the headline that a headline retells
 def merge(cands: list[Candidate], article: Article) -> list[Event]:
     clusters: list[list[Candidate]] = []
     for cand in cands:
-        target = next((cl for cl in clusters if _same(cl[0], cand)
+        target = next((cl for cl in clusters if (_same(cl[0], cand) or any(
+                           _purpose_of(c, cand) or _purpose_of(cand, c) for c in cl))
                        and all(_people_agree(c, cand) and _topics_agree(c, cand) and _dates_agree(c, cand)
                                for c in cl)), None)
         if target is None:
@@ -48,6 +49,17 @@ def _same(a: Candidate, b: Candidate) -> bool:
     if not same_date and not _within(a, b):
         return False
     return _sides(a) == _sides(b) or _headline_of(a, b) or _headline_of(b, a)
+
+
+def _purpose_of(act: Candidate, purpose: Candidate) -> bool:
+    """"Rallied outside the consulate to protest the attack", "met to discuss trade": an act of the
+    same kind done for its purpose infinitive is that act, told twice; its counterpart is the act's."""
+    t = purpose.trigger
+    if act.event_type != purpose.event_type or _status(act) != _status(purpose) or t.doc is not act.trigger.doc:
+        return False
+    return t.head.i == act.trigger.i and t.dep_ in {"advcl", "xcomp"} and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+        _sides(act)[0] == _sides(purpose)[0] and _sides(purpose)[1] <= _sides(act)[1]
 
 
 def _headline_of(head: Candidate, lead: Candidate) -> bool:

@@ -33,6 +33,7 @@ TITLE_STOP = {"DET", "PUNCT", "ADP", "CCONJ", "VERB", "AUX", "PRON", "NUM", "SPA
 # other, they are the dateline's people ("BUENOS AIRES - Students marched on Congress"), even when
 # the story never names the country itself
 LOCAL_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "MED", "BUS", "COP"})
+ARMED_SECTORS = frozenset({"REB", "UAF", "MIL"})
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,13 @@ class DocActors:
                 r = self._modifier_country(c)
                 if r:
                     return r
+        for c in tok.children:  # "the Chinese consulate general", "the Thai embassy spokesman": a
+            # country the parser hangs on the compound modifies the whole name
+            if c.dep_ == "compound" and c.i < tok.i:
+                r = next((x for x in (self._modifier_country(cc) for cc in c.children
+                                      if cc.dep_ in {"amod", "compound"} and cc.i < c.i) if x), None)
+                if r:
+                    return r
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}:
                 for p in c.children:
@@ -221,6 +229,9 @@ class DocActors:
     def _resolve(self, tok: Token) -> Resolved | None:
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
+        short = self._short_form(tok)
+        if short is not None:
+            return short
         span = self.ent_of.get(tok.i)
         if tok.pos_ == "PROPN":  # a surname already introduced, whatever label NER gave it
             name = _strip_possessive(span.text if span is not None else tok.text)
@@ -256,6 +267,18 @@ class DocActors:
             sector = next((self.kb.agent(t.lemma_)[0] for t in span if self.kb.agent(t.lemma_)), None)
             return Resolved(Entity(country.entity.code, text, text, sector, None, "agent"), 0.85)
         return None
+
+    def _short_form(self, tok: Token) -> Resolved | None:
+        """"Accused the North of jamming" in a story that names North Korea: "the North" is the one
+        country of its short form that the story names; with none or several named it is a region."""
+        forms = self.kb.lexicon.get("short_forms", {})
+        if tok.text not in forms or tok.pos_ != "PROPN" or not any(c.lower_ == "the" for c in tok.children):
+            return None
+        named = [c for c in forms[tok.text] if c in self._mentioned]
+        if len(named) != 1:
+            return None
+        name = self.kb.country_name[named[0]]
+        return Resolved(Entity(named[0], f"the {tok.text}", name, None, None, "state"), 0.85)
 
     def _branch_of(self, tok: Token) -> Resolved | None:
         """"[Amnesty International] [Kenya] said": the parser's head is the country, the speaker the
@@ -435,6 +458,8 @@ class DocActors:
     def _common(self, tok: Token) -> Resolved | None:
         lemma = tok.lemma_.lower()
         lex = self.kb.lexicon
+        if tok.tag_ in {"NNP", "NNPS"} and _singular(lemma) in lex["member_heads"]:
+            lemma = _singular(lemma)  # "Columns of Chadian trucks" first in a lead is tagged NNPS
         if lemma in QUANTITY_HEADS or lemma in lex["member_heads"]:  # "thousands of protesters": the
             # counted group; "ships of the Indonesian navy": the navy
             counted = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -457,6 +482,8 @@ class DocActors:
         title_words = [t.text for t in sorted(tok.subtree, key=lambda t: t.i)
                        if t.i <= tok.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "poss"]
         office = self._office(title_words[-4:], ending=True) if tok.pos_ in {"PROPN", "NOUN"} else None
+        if office and self._institution(tok):
+            office = None  # "the General Staff" is a body, not a general
         if office:
             holder = self._title_of_conjunct(tok)
             if holder is not None:
@@ -471,7 +498,7 @@ class DocActors:
         if lemma in lex["organisation_nouns"] and any(c.lower_ == "the" for c in tok.children) and not country:
             return self._latest_organisation(tok)  # "the regional body", "the bloc", "the alliance"
         agent = None if _idiom(tok, lex) else self.kb.agent(_compound_lemma(tok)) or self.kb.agent(lemma) or \
-            (self.kb.agent(_singular(lemma)) if tok.tag_ in {"NNP", "NNPS"} else None)
+            (self.kb.agent(_singular(lemma)) if tok.tag_ in {"NNP", "NNPS"} else None) or self._institution(tok)
         if office and not agent:
             agent = (office[1], "country")
         if not agent:
@@ -496,6 +523,10 @@ class DocActors:
                 code, certainty = earlier, 0.75
             elif office is None and sector in LOCAL_SECTORS and self._domestic_dateline():
                 code, certainty = self.dateline_code, 0.5  # "BUENOS AIRES - Students marched": Argentines
+            elif office is None and self._institution(tok) and self.dateline_code in self.kb.country_name:
+                # "SEOUL - The Joint Chiefs of Staff accused the North": a national institution named
+                # with no country is that of the country the story is reported from
+                code, certainty = self.dateline_code, 0.6
             else:
                 code, certainty = self._context_country(tok, office=office is not None), 0.5
         if not code:
@@ -505,6 +536,19 @@ class DocActors:
         ident = f"{self.kb.country_name.get(code, code)} {office[0] if office else tok.lemma_}"
         return Resolved(Entity(code, text or tok.text, ident, sector, office[0] if office else None,
                                "agent"), certainty)
+
+    def _institution(self, tok: Token) -> tuple[str, str] | None:
+        """"The Joint Chiefs of Staff", "the General Staff": a named body (an organisation name, not a
+        description) that the agent table lists under its whole name."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        span = self.ent_of.get(tok.i)
+        if span is not None and span.label_ == "ORG" and span.root == tok:
+            words = [t.text for t in span if t.dep_ != "det" and t.tag_ != "POS"]
+        else:  # a capitalised name the NER left unlabelled: "the General Staff"
+            words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
+        found = self.kb.agent(" ".join(words))
+        return found if found is not None and found[1] == "country" else None
 
     def _title_of_conjunct(self, tok: Token) -> Resolved | None:
         """"Deputy Prime Minister and Foreign Minister Ishaq Dar": a capitalised title with no name and no
@@ -548,12 +592,19 @@ class DocActors:
     def _named_group(self, tok: Token) -> Resolved | None:
         """"Taliban fighters", "al-Shabaab militants", "Hamas gunmen": the named armed group acts; so
         does its "SDF spokesman" or "Hamas commander" for it."""
-        if not self.kb.agent(tok.lemma_) and not (tok.pos_ == "NOUN" and self._office([tok.text])):
+        agent = self.kb.agent(tok.lemma_)
+        if not agent and not (tok.pos_ == "NOUN" and self._office([tok.text])):
             return None
+        armed = agent is not None and agent[0] in ARMED_SECTORS
         for c in tok.children:
             if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i:
                 span = self.ent_of.get(c.i)
-                org = self.kb.org(_strip_possessive(span.text if span is not None else c.text))
+                name = _strip_possessive(span.text if span is not None else c.text)
+                org = self.kb.org(name)
+                if org is None and armed:  # "RSF militias": of two bodies one name stands for, the
+                    # armed one is the one with fighters
+                    org = self.kb.org(name, risky=True)
+                    org = org if org is not None and org.sector in ARMED_SECTORS else None
                 if org is not None and org.sector in {"REB", "UAF", "GOV", "MIL", "SPY", "COP"}:
                     kind = "agent" if org.code in self.kb.country_name else "igo"
                     return Resolved(Entity(org.code, org.name, org.name, org.sector, None, kind), 0.9)
@@ -567,7 +618,8 @@ class DocActors:
                 r = self._modifier_country(c)
                 if r:
                     return r
-                if c.dep_ in {"compound", "amod"}:  # "the Somali army base", "Greek-operated carriers"
+                if c.dep_ in {"compound", "amod", "nmod"}:  # "the Somali army base", "Greek-operated carriers";
+                    # "Indonesian navy (TNI AL) ships": a name with its acronym is parsed as an nmod
                     for cc in c.children:
                         if cc.dep_ in {"amod", "compound", "poss", "npadvmod"}:  # "Panama-flagged tanker"
                             r = self._modifier_country(cc)

@@ -626,15 +626,18 @@ def _target_country(obj: Token, actors: DocActors) -> list[Resolved]:
 def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
     if obj is None:
         return None
+    measure = obj.lower_[:-1] if obj.tag_ == "NNPS" and obj.lower_.endswith("s") else obj.lemma_.lower()
     measured = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                if p.dep_ == "pobj" and obj.lemma_.lower() in MEASURES]
+                if p.dep_ == "pobj" and measure in MEASURES]  # ("Columns of trucks" first in a lead: NNPS)
     if obj.lower_ in QUANTIFIERS:  # "withdrawing all but one of its diplomats": the diplomats
         measured += [t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"]
     for o in conjuncts(obj) + measured:
         lemma = o.lemma_.lower()
         comp = next((c.lemma_.lower() for c in o.children if c.dep_ == "compound"), None)
         joint = any(c.lower_ in {"joint", "combined"} for c in o.children if c.dep_ in {"amod", "compound"})
-        for key in (["joint"] if joint else []) + ([f"{comp} {lemma}"] if comp else []) + [lemma, o.lower_]:
+        # "armoured cars", "Ugandan army trucks": every modifier of the noun, not only the first
+        mods = [f"{c.lemma_.lower()} {lemma}" for c in o.children if c.dep_ in {"amod", "compound"}]
+        for key in (["joint"] if joint else []) + ([f"{comp} {lemma}"] if comp else []) + mods + [lemma, o.lower_]:
             if key in objects:
                 return key
     return None
@@ -642,7 +645,8 @@ def _object_key(obj: Token | None, objects: dict[str, Sense]) -> str | None:
 
 QUANTIFIERS = {"all", "some", "most", "many", "half", "several", "one", "two", "part", "dozens", "hundreds"}
 MEASURES = {"tonne", "ton", "tons", "tonnes", "shipment", "consignment", "batch", "package", "load", "cargo",
-            "convoy", "kilogram", "kg", "worth", "lot", "plane", "truck", "truckload", "planeload", "shipload"}
+            "convoy", "column", "kilogram", "kg", "worth", "lot", "plane", "truck", "truckload", "planeload",
+            "shipload"}
 
 
 def _is_agreement(obj: Token | None) -> bool:

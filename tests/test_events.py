@@ -987,3 +987,21 @@ def test_forces_moving_into_a_place_are_deployed(text, code):
 def test_people_taking_to_the_streets_still_protest():
     e = next(e for e in events("Thousands of Peruvian students took to the streets of Lima on Tuesday."))
     assert e.event_type == "PROTEST"
+
+
+@pytest.mark.parametrize("text", [
+    "Chad said it would respond, in a statement released by the foreign ministry on Monday.",
+    "The report released by the wildlife committee on Monday blamed poachers.",
+])
+def test_a_document_released_by_its_author_frees_no_one(text):
+    assert not [e for e in events(text) if e.event_type == "RETREAT"]
+
+
+def test_people_released_by_a_state_are_not_its_nationals_for_being_near_it():
+    assert not [e for e in events("The prisoners released by Russia on Monday arrived in Kyiv.")
+                if "RUS" in codes(e.actor) and e.event_type == "CONSULT"]
+
+
+def test_coming_home_is_no_visit():
+    text = "The Ukrainian prisoners released by Russia on Monday arrived in Kyiv."
+    assert [e.event_type for e in events(text)] == ["RETREAT"]

@@ -517,6 +517,8 @@ class DocActors:
             code = rule
         elif country:
             code = country.entity.code
+        elif self._acted_on_by_state(tok):
+            return None  # "the prisoners released by Russia": not Russians for being near Russia
         else:
             earlier = self._agent_like(sector, tok, states_only=office is not None)
             if earlier is not None:
@@ -549,6 +551,18 @@ class DocActors:
             words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
         found = self.kb.agent(" ".join(words))
         return found if found is not None and found[1] == "country" else None
+
+    def _acted_on_by_state(self, tok: Token) -> bool:
+        """A noun with a participle whose "by" agent is a state ("the prisoners released by Russia")."""
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            r = self._state(p) if p.dep_ == "pobj" else None
+                            if r is not None:
+                                return True
+        return False
 
     def _title_of_conjunct(self, tok: Token) -> Resolved | None:
         """"Deputy Prime Minister and Foreign Minister Ishaq Dar": a capitalised title with no name and no

@@ -315,8 +315,11 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         return None
     if sense.person_object and obj is not None:
         who = actors.entity(obj)
-        if who is None or who.entity.kind not in {"person", "agent"}:
+        unknown_people = who is None and _kb().agent(obj.lemma_.lower()) is not None  # "the prisoners"
+        if not unknown_people and (who is None or who.entity.kind not in {"person", "agent"}):
             return None
+        if obj.lemma_.lower() in _kb().lexicon["document_nouns"]:
+            return None  # "a statement released by the ministry": its author, not someone freed
     if sense.agreement_object and not _is_agreement(obj):
         return None
     if _consumed(tok):
@@ -955,6 +958,8 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         recipient = []
     if not actor:
         return None
+    if (sense.visit or sense.mode == "visit") and recipient and all(r.entity.code in actor_codes for r in recipient):
+        return None  # "Ukrainian prisoners arrived in Kyiv": coming home is no visit
     if sense.visit and not recipient:
         recipient = _place_visited(tok, actor, actors)
     sides = _side_count(actor + recipient, event_type)

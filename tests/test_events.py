@@ -1005,3 +1005,12 @@ def test_people_released_by_a_state_are_not_its_nationals_for_being_near_it():
 def test_coming_home_is_no_visit():
     text = "The Ukrainian prisoners released by Russia on Monday arrived in Kyiv."
     assert [e.event_type for e in events(text)] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya called for Uganda to withdraw its troops from the border.",
+    "Kenya on Monday called for Uganda to lift the travel ban.",
+])
+def test_what_a_call_for_someone_to_act_asks_for_is_the_content_of_a_request(text):
+    (e,) = [e for e in events(text) if e.is_event]
+    assert e.event_type == "REQUEST" and (codes(e.actor), codes(e.recipient)) == (["KEN"], ["UGA"])

@@ -223,6 +223,8 @@ def particle(verb: Token) -> str | None:
     for c in verb.children:
         if c.dep_ == "prt":
             return c.lower_
+    if for_clause(verb) is not None:
+        return "for"  # "called for Uganda to withdraw": the parser's "for" opens the clause asked for
     # "called on Kenya to ..." is often parsed with "on" as a preposition
     for c in verb.children:
         if c.dep_ == "prep" and c.i == verb.i + 1:
@@ -419,7 +421,8 @@ def complement_parties(verb: Token) -> list[Token]:
     "threatened to strike Iran", "agreed to boost ties with Belarus"."""
     out: list[Token] = []
     for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or _to_infinitive(c)):
-        if comp.dep_ == "ccomp":  # "demanded that the US cancel": the one asked is the clause's subject
+        if comp.dep_ == "ccomp" or comp.i == getattr(for_clause(verb), "i", -1):
+            # "demanded that the US cancel", "called for Uganda to withdraw": the one asked is the clause's subject
             out.extend(c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON")
         for cond in comp.children:  # "warned that Paris would respond if Algiers refused": the one warned
             if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in cond.children):
@@ -434,6 +437,16 @@ def complement_parties(verb: Token) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "to"}:
                     out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
+
+
+def for_clause(verb: Token) -> Token | None:
+    """"Called for Uganda to withdraw its troops", "called for the charge to be dropped": the
+    infinitive clause that a "for" right after the verb opens (the parser marks it, not the verb)."""
+    for c in verb.children:
+        if c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children):
+            return c
+    return None
 
 
 def _to_infinitive(tok: Token) -> bool:

@@ -141,3 +141,10 @@ def test_from_is_an_origin_except_for_acts_that_take_people_out_of_a_place():
     assert e.location is None or e.location.country_code != "BRA"
     e = only("Germany withdrew its last troops from Niamey on Tuesday.")
     assert e.location is not None and e.location.resolved_place == "Niamey"
+
+
+def test_a_statement_in_a_un_forum_is_not_placed_at_home():
+    events = code_text("Kenya condemned Uganda's decision to close the border in a Security Council debate on Monday.",
+                       date="2025-06-11")
+    e = next(e for e in events if e.event_type == "ACCUSE")
+    assert e.location is None or e.location.source != "inferred"

@@ -92,6 +92,8 @@ def _attacked_country(cand: Candidate, loc: Location) -> list[Resolved]:
                             "CVL", None, "state"), 0.6)]
 
 
+# the bodies that states address in session, away from home
+FORUMS = ("security council", "general assembly", "human rights council", "u.n. assembly")
 HOME_TYPES = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "SANCTION", "CONCEDE", "RETREAT", "COERCE",
               "MOBILIZE", "AID"}
 
@@ -104,6 +106,9 @@ def _home_country(cand: Candidate) -> Location | None:
         return None  # two states signing or clashing: no one home to infer
     if any(t.ent_type_ == "ORG" and t.head.lower_ in {"at", "before", "to"} for t in cand.sentence):
         return None  # "speaking at the UN Security Council", "told a forum at the Cato Institute": away
+    text = cand.sentence.text.lower()
+    if any(f in text for f in FORUMS):
+        return None  # "told the General Assembly", "in a Security Council debate": said where it sits
     for r in parties:
         name = kb().country_name.get(r.entity.code)
         if name:

@@ -262,3 +262,9 @@ def test_an_ambiguous_acronym_on_fighters_is_the_armed_group():
     (e,) = resolve("The army said the raid had been carried out by RSF fighters.", "fighters")
     assert (e.code, e.sector) == ("SDN", "REB")
     assert not any(e.code == "SDN" for e in resolve("RSF condemned the jailing of the reporter.", "RSF"))
+
+
+def test_a_known_surname_first_in_a_sentence_is_the_person_whatever_its_tag():
+    from communique import code_text
+    (e,) = [e for e in code_text("Trump on Monday imposed tariffs on Canada.", date="2025-04-17") if e.is_event]
+    assert [(a.code, a.kind) for a in e.actor] == [("USA", "person")] and [r.code for r in e.recipient] == ["CAN"]

@@ -233,7 +233,15 @@ class DocActors:
         if short is not None:
             return short
         span = self.ent_of.get(tok.i)
-        if tok.pos_ == "PROPN":  # a surname already introduced, whatever label NER gave it
+        # a surname already introduced, whatever label NER gave it; first in a sentence, where its
+        # capital tells the tagger nothing, whatever tag it got ("Trump/NN said")
+        first = tok.i == tok.sent.start and tok.text[:1].isupper() and (span is None or span.label_ != "PERSON")
+        if first and self.kb.person(tok.text, self.year) is not None and tok.text not in self.people:
+            known = self.kb.person(tok.text, self.year)  # "Trump/NN said ...", the story's first mention
+            r = Resolved(Entity(known.code, tok.text, known.name, known.sector, known.office, "person"), 0.8)
+            self.people[tok.text] = r
+            return r
+        if tok.pos_ == "PROPN" or (first and tok.text in self.people):
             name = _strip_possessive(span.text if span is not None else tok.text)
             known = self.people.get(name)
             if known and (span is None or span.label_ != "PERSON"):

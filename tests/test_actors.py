@@ -262,3 +262,9 @@ def test_an_ambiguous_acronym_on_fighters_is_the_armed_group():
     (e,) = resolve("The army said the raid had been carried out by RSF fighters.", "fighters")
     assert (e.code, e.sector) == ("SDN", "REB")
     assert not any(e.code == "SDN" for e in resolve("RSF condemned the jailing of the reporter.", "RSF"))
+
+
+def test_firms_including_a_city_based_one_are_of_that_citys_country():
+    text = "Canada said on Friday it had frozen the assets of companies including a Lagos-based oil trader " \
+           "and its Dubai office."
+    assert codes(text, "companies") == ["NGA"]

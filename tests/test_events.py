@@ -875,3 +875,13 @@ def test_forces_moving_into_a_place_are_deployed(text, code):
 def test_people_taking_to_the_streets_still_protest():
     e = next(e for e in events("Thousands of Peruvian students took to the streets of Lima on Tuesday."))
     assert e.event_type == "PROTEST"
+
+
+@pytest.mark.parametrize(("text", "event_type", "recipient"), [
+    ("Britain targets Belarusian potash exporters and their banks", "SANCTION", ["BLR"]),
+    ("Russian drones targeted Ukrainian energy companies overnight.", "ASSAULT", ["UKR"]),
+    ("Russian drones targeted Ukrainian army positions overnight.", "ASSAULT", ["UKR"]),
+])
+def test_targeting_firms_is_a_sanction_unless_weapons_do_it(text, event_type, recipient):
+    (e,) = events(text)
+    assert (e.event_type, codes(e.recipient)) == (event_type, recipient)

@@ -180,6 +180,13 @@ class DocActors:
                 if r:
                     return r
         for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "including" and tok.tag_ in {"NNS", "NNPS"}:
+                # "firms including a Yangon-based importer": the country its first named member is of
+                for p in (x for x in c.children if x.dep_ == "pobj"):
+                    r = self.entity(p)
+                    if r is not None and r.certainty > 0.6 and r.entity.code in self.kb.country_name:
+                        return self._as_state(r)
+        for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -623,6 +630,8 @@ class DocActors:
                     for cc in c.children:
                         if cc.dep_ in {"amod", "compound", "poss", "npadvmod"}:  # "Panama-flagged tanker"
                             r = self._modifier_country(cc)
+                            if r is None and c.lower_ == "based" and cc.i < c.i:
+                                r = self.place_country(cc)  # "a Yangon-based importer": of Yangon's country
                             if r:
                                 return r
         return None

@@ -526,8 +526,11 @@ class DocActors:
             code = country.entity.code
         else:
             earlier = self._agent_like(sector, tok, states_only=office is not None)
+            named = self._sentence_party(tok) if office is None and sector == "GOV" else None
             if earlier is not None:
                 code, certainty = earlier, 0.75
+            elif named is not None:
+                code, certainty = named, 0.6
             elif office is None and sector in LOCAL_SECTORS and self._domestic_dateline():
                 code, certainty = self.dateline_code, 0.5  # "BUENOS AIRES - Students marched": Argentines
             elif office is None and self._institution(tok) and self.dateline_code in self.kb.country_name:
@@ -556,6 +559,20 @@ class DocActors:
             words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
         found = self.kb.agent(" ".join(words))
         return found if found is not None and found[1] == "country" else None
+
+    def _sentence_party(self, tok: Token) -> str | None:
+        """"Urged the Dominican Republic to halt deportations to Haiti after the authorities expelled
+        1,432 people": unnamed authorities are those of the country the sentence has just named as a
+        party, not one named as a place or a destination."""
+        for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+            span = self.ent_of.get(t.i)
+            if span is None or span.label_ != "GPE" or t != span.root or _is_place_mention(t) or \
+                    t.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}:
+                continue  # a party: not a place, nor a modifier ("U.S. special envoy Tom Perriello")
+            code = self.kb.country(_strip_possessive(span.text))
+            if code:
+                return code
+        return None
 
     def _title_of_conjunct(self, tok: Token) -> Resolved | None:
         """"Deputy Prime Minister and Foreign Minister Ishaq Dar": a capitalised title with no name and no
@@ -590,8 +607,8 @@ class DocActors:
         latest agent of the same sector. A minister is a state's, never an organisation's."""
         for i, r in reversed(self.history):
             e = r.entity
-            if states_only and e.code not in self.kb.country_name:
-                continue
+            if (states_only or sector in LOCAL_SECTORS) and e.code not in self.kb.country_name:
+                continue  # "aid workers said they received 1,400 people": the people are not the NGO's
             if i < tok.i and e.kind in {"agent", "person"} and e.sector == sector and r.certainty > 0.6:
                 return e.code
         return None

@@ -268,3 +268,16 @@ def test_firms_including_a_city_based_one_are_of_that_citys_country():
     text = "Canada said on Friday it had frozen the assets of companies including a Lagos-based oil trader " \
            "and its Dubai office."
     assert codes(text, "companies") == ["NGA"]
+
+
+def test_a_headlines_unqualified_force_is_the_one_the_story_names():
+    text = "Junta jails three journalists\n\nBANGKOK - A court in Niger sentenced three reporters on Monday. " \
+           "Thailand said it was concerned. Niger's junta has detained dozens of critics since the coup."
+    (e,) = resolve(text, "Junta")
+    assert (e.code, e.sector) == ("NER", "MIL")
+
+
+def test_a_government_department_takes_its_country():
+    (e,) = resolve("The Australian Department of Foreign Affairs said on Friday it had frozen the assets.",
+                   "Department")
+    assert (e.code, e.sector) == ("AUS", "GOV")

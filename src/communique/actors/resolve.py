@@ -67,6 +67,7 @@ class DocActors:
             self.kb.by_name.get(e.text) or self.kb.by_demonym.get(e.text) for e in doc.ents
             if e.label_ in {"GPE", "NORP"} and (e.text in self.kb.by_name or e.text in self.kb.by_demonym)
             and not _venue(e.root))
+        self._first_sentence_start = next((s.start for s in doc.sents if s.text.strip()), 0)
         self._read()
 
     # -- public ---------------------------------------------------------------------------
@@ -527,8 +528,11 @@ class DocActors:
         else:
             earlier = self._agent_like(sector, tok, states_only=office is not None)
             named = self._sentence_party(tok) if office is None and sector == "GOV" else None
+            later = self._headline_agent(sector, tok) if earlier is None and office is None else None
             if earlier is not None:
                 code, certainty = earlier, 0.75
+            elif later is not None:
+                code, certainty = later, 0.7
             elif named is not None:
                 code, certainty = named, 0.6
             elif office is None and sector in LOCAL_SECTORS and self._domestic_dateline():
@@ -559,6 +563,20 @@ class DocActors:
             words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
         found = self.kb.agent(" ".join(words))
         return found if found is not None and found[1] == "country" else None
+
+    def _headline_agent(self, sector: str, tok: Token) -> str | None:
+        """"Canberra targets junta's fuel suppliers" over a story of "Myanmar's military": a headline
+        is written from the story, so its unqualified armed force or police is the first one of that
+        sector the story names with its country."""
+        if sector not in {"MIL", "COP"} or tok.sent.start != self._first_sentence_start:
+            return None
+        for t in self.doc[tok.sent.end:]:
+            agent = self.kb.agent(t.lemma_) if t.pos_ == "NOUN" else None
+            if agent is not None and agent[0] == sector and agent[1] == "country":
+                r = self.country_of(t)
+                if r is not None and r.entity.code in self.kb.country_name:
+                    return r.entity.code
+        return None
 
     def _sentence_party(self, tok: Token) -> str | None:
         """"Urged the Dominican Republic to halt deportations to Haiti after the authorities expelled

@@ -268,3 +268,21 @@ def test_a_known_surname_first_in_a_sentence_is_the_person_whatever_its_tag():
     from communique import code_text
     (e,) = [e for e in code_text("Trump on Monday imposed tariffs on Canada.", date="2025-04-17") if e.is_event]
     assert [(a.code, a.kind) for a in e.actor] == [("USA", "person")] and [r.code for r in e.recipient] == ["CAN"]
+
+def test_firms_including_a_city_based_one_are_of_that_citys_country():
+    text = "Canada said on Friday it had frozen the assets of companies including a Lagos-based oil trader " \
+           "and its Dubai office."
+    assert codes(text, "companies") == ["NGA"]
+
+
+def test_a_headlines_unqualified_force_is_the_one_the_story_names():
+    text = "Junta jails three journalists\n\nBANGKOK - A court in Niger sentenced three reporters on Monday. " \
+           "Thailand said it was concerned. Niger's junta has detained dozens of critics since the coup."
+    (e,) = resolve(text, "Junta")
+    assert (e.code, e.sector) == ("NER", "MIL")
+
+
+def test_a_government_department_takes_its_country():
+    (e,) = resolve("The Australian Department of Foreign Affairs said on Friday it had frozen the assets.",
+                   "Department")
+    assert (e.code, e.sector) == ("AUS", "GOV")

@@ -1014,3 +1014,33 @@ def test_coming_home_is_no_visit():
 def test_what_a_call_for_someone_to_act_asks_for_is_the_content_of_a_request(text):
     (e,) = [e for e in events(text) if e.is_event]
     assert e.event_type == "REQUEST" and (codes(e.actor), codes(e.recipient)) == (["KEN"], ["UGA"])
+
+@pytest.mark.parametrize(("text", "event_type", "recipient"), [
+    ("Britain targets Belarusian potash exporters and their banks", "SANCTION", ["BLR"]),
+    ("Russian drones targeted Ukrainian energy companies overnight.", "ASSAULT", ["UKR"]),
+    ("Russian drones targeted Ukrainian army positions overnight.", "ASSAULT", ["UKR"]),
+])
+def test_targeting_firms_is_a_sanction_unless_weapons_do_it(text, event_type, recipient):
+    (e,) = events(text)
+    assert (e.event_type, codes(e.recipient)) == (event_type, recipient)
+
+
+def test_ordinary_people_expelled_are_deported_by_the_country_the_sentence_names():
+    text = "Rights groups urged Malaysia to stop sending migrants back to Myanmar after the authorities expelled " \
+           "600 people through the Bukit Kayu Hitam checkpoint on Monday."
+    e = next(e for e in events(text) if "expelled" in {m.trigger for m in e.mentions})
+    assert (e.event_type, e.mode, codes(e.actor)) == ("COERCE", ("deport",), ["MYS"])
+
+
+def test_expelling_diplomats_is_still_a_sanction():
+    e = next(e for e in events("Poland expelled two Russian diplomats on Monday."))
+    assert (e.event_type, codes(e.recipient)) == ("SANCTION", ["RUS"])
+
+
+def test_people_received_by_aid_workers_are_no_visit_and_not_the_aid_workers():
+    text = "TIJUANA, Mexico - Aid workers in the Mexican border city of Tijuana said they received more than 900 " \
+           "people deported from the United States on Tuesday."
+    evs = events(text)
+    assert "CONSULT" not in {e.event_type for e in evs}
+    e = next(e for e in evs if e.event_type == "COERCE")
+    assert (codes(e.actor), codes(e.recipient)) == (["USA"], ["MEX"])

@@ -67,6 +67,7 @@ class DocActors:
             self.kb.by_name.get(e.text) or self.kb.by_demonym.get(e.text) for e in doc.ents
             if e.label_ in {"GPE", "NORP"} and (e.text in self.kb.by_name or e.text in self.kb.by_demonym)
             and not _venue(e.root))
+        self._first_sentence_start = next((s.start for s in doc.sents if s.text.strip()), 0)
         self._read()
 
     # -- public ---------------------------------------------------------------------------
@@ -179,6 +180,13 @@ class DocActors:
                                       if cc.dep_ in {"amod", "compound"} and cc.i < c.i) if x), None)
                 if r:
                     return r
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "including" and tok.tag_ in {"NNS", "NNPS"}:
+                # "firms including a Yangon-based importer": the country its first named member is of
+                for p in (x for x in c.children if x.dep_ == "pobj"):
+                    r = self.entity(p)
+                    if r is not None and r.certainty > 0.6 and r.entity.code in self.kb.country_name:
+                        return self._as_state(r)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}:
                 for p in c.children:
@@ -529,8 +537,14 @@ class DocActors:
             return None  # "the prisoners released by Russia": not Russians for being near Russia
         else:
             earlier = self._agent_like(sector, tok, states_only=office is not None)
+            named = self._sentence_party(tok) if office is None and sector == "GOV" else None
+            later = self._headline_agent(sector, tok) if earlier is None and office is None else None
             if earlier is not None:
                 code, certainty = earlier, 0.75
+            elif later is not None:
+                code, certainty = later, 0.7
+            elif named is not None:
+                code, certainty = named, 0.6
             elif office is None and sector in LOCAL_SECTORS and self._domestic_dateline():
                 code, certainty = self.dateline_code, 0.5  # "BUENOS AIRES - Students marched": Argentines
             elif office is None and self._institution(tok) and self.dateline_code in self.kb.country_name:
@@ -572,6 +586,34 @@ class DocActors:
                                 return True
         return False
 
+    def _headline_agent(self, sector: str, tok: Token) -> str | None:
+        """"Canberra targets junta's fuel suppliers" over a story of "Myanmar's military": a headline
+        is written from the story, so its unqualified armed force or police is the first one of that
+        sector the story names with its country."""
+        if sector not in {"MIL", "COP"} or tok.sent.start != self._first_sentence_start:
+            return None
+        for t in self.doc[tok.sent.end:]:
+            agent = self.kb.agent(t.lemma_) if t.pos_ == "NOUN" else None
+            if agent is not None and agent[0] == sector and agent[1] == "country":
+                r = self.country_of(t)
+                if r is not None and r.entity.code in self.kb.country_name:
+                    return r.entity.code
+        return None
+
+    def _sentence_party(self, tok: Token) -> str | None:
+        """"Urged the Dominican Republic to halt deportations to Haiti after the authorities expelled
+        1,432 people": unnamed authorities are those of the country the sentence has just named as a
+        party, not one named as a place or a destination."""
+        for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+            span = self.ent_of.get(t.i)
+            if span is None or span.label_ != "GPE" or t != span.root or _is_place_mention(t) or \
+                    t.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}:
+                continue  # a party: not a place, nor a modifier ("U.S. special envoy Tom Perriello")
+            code = self.kb.country(_strip_possessive(span.text))
+            if code:
+                return code
+        return None
+
     def _title_of_conjunct(self, tok: Token) -> Resolved | None:
         """"Deputy Prime Minister and Foreign Minister Ishaq Dar": a capitalised title with no name and no
         article, coordinated with a titled name, is one more office of that person, not someone else
@@ -605,8 +647,8 @@ class DocActors:
         latest agent of the same sector. A minister is a state's, never an organisation's."""
         for i, r in reversed(self.history):
             e = r.entity
-            if states_only and e.code not in self.kb.country_name:
-                continue
+            if (states_only or sector in LOCAL_SECTORS) and e.code not in self.kb.country_name:
+                continue  # "aid workers said they received 1,400 people": the people are not the NGO's
             if i < tok.i and e.kind in {"agent", "person"} and e.sector == sector and r.certainty > 0.6:
                 return e.code
         return None
@@ -645,6 +687,8 @@ class DocActors:
                     for cc in c.children:
                         if cc.dep_ in {"amod", "compound", "poss", "npadvmod"}:  # "Panama-flagged tanker"
                             r = self._modifier_country(cc)
+                            if r is None and c.lower_ == "based" and cc.i < c.i:
+                                r = self.place_country(cc)  # "a Yangon-based importer": of Yangon's country
                             if r:
                                 return r
         return None

@@ -292,7 +292,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
             if _looks_like_party(obj) and _object_key(second, sense.objects):
                 key, indirect, obj = _object_key(second, sense.objects), obj, second
         if key:
-            sense, light = sense.objects[key], True
+            sense = sense.objects[key]
+            light = not sense.patient_object  # "targets the junta's suppliers": they are sanctioned
     subj_key = _object_key(roles.subject(tok)[0], sense.subjects) if sense.subjects else None
     sense = sense.subjects[subj_key] if subj_key else sense
     if sense.type is None:

@@ -32,6 +32,7 @@ class Sense:
     needs_counterpart: bool = False  # two parties or none: a fight with nobody is no event
     patient_possessor: bool = False  # "Maduro's arrest": the possessor undergoes the act
     from_actor: bool = False  # "a request from Mozambique", "deported from the US": the "from" party acts
+    patient_object: bool = False  # an object sense whose object undergoes the act ("targets suppliers")
     not_objects: tuple[str, ...] = ()  # objects that make it no event ("rejected the allegations")
     recipient_preps: tuple[str, ...] = DEFAULT_PREPS
     bare: Sense | None = None  # the reading without a clausal complement ("called on X" = visited)
@@ -47,7 +48,7 @@ def _sense(raw: dict[str, Any] | None, parent: Sense | None = None) -> Sense:
     kw = {k: raw[k] for k in ("type", "mode", "reciprocal_with", "inverse", "visit", "consumes",
                               "needs_object", "needs_recipient", "agreement_object", "person_object",
                               "plural", "actor_object", "topic_object", "intransitive", "needs_counterpart",
-                              "patient_possessor", "from_actor")
+                              "patient_possessor", "from_actor", "patient_object")
           if k in raw}
     if "not_objects" in raw:
         kw["not_objects"] = tuple(raw["not_objects"])

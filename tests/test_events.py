@@ -1044,3 +1044,11 @@ def test_people_received_by_aid_workers_are_no_visit_and_not_the_aid_workers():
     assert "CONSULT" not in {e.event_type for e in evs}
     e = next(e for e in evs if e.event_type == "COERCE")
     assert (codes(e.actor), codes(e.recipient)) == (["USA"], ["MEX"])
+
+
+@pytest.mark.parametrize("text", [
+    "Israel launched a crackdown on protests by Palestinians on Monday.",
+    "Rights groups condemned Israel's crackdown on protests by Palestinians.",
+])
+def test_the_protesters_of_a_protest_cracked_down_on_are_its_target(text):
+    assert parties(text, "COERCE") == (["ISR"], ["PSE"])

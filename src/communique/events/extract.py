@@ -690,6 +690,7 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             reciprocal = True
         elif prep in sense.recipient_preps:
             recipients.append(p)
+            recipients.extend(roles.protesters(p))  # "cracked down on protests by students"
     if obj is not None and sense.agreement_object:  # "signed a pact with Togo": both are parties
         for _prep, p in roles.prep_objects(obj, ("with",)):
             if _looks_like_party(p) and EVENT_TYPES[sense.type][0] == 1:

@@ -275,6 +275,7 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
                 recipients.extend(objs)
                 # "support for Somalia's bid", "solidarity with Kenya's people": whose it is
                 recipients.extend(p for o in objs for p in o.children if p.dep_ == "poss")
+                recipients.extend(p for o in objs for p in protesters(o))
             elif c.lower_ == "of" and sense.agreement_object:
                 for o in objs:
                     a, r, rec = noun_participants(o, sense)
@@ -306,6 +307,17 @@ def noun_participants(noun: Token, sense: Sense, extra_preps: tuple[str, ...] = 
 
 
 NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def protesters(act: Token) -> list[Token]:
+    """"A crackdown on protests by Palestinians", "cracked down on Kenyan students' rallies": a
+    protest that is the target of an act brings its protesters, who are the ones acted on."""
+    sense = lexicon().noun(act.lemma_.lower())
+    if sense is None or sense.type != "PROTEST":
+        return []
+    out = [c for c in act.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in {"NORP", "GPE"})]
+    out += [p for c in act.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 def hyphenated_pair(mod: Token) -> list[Token]:

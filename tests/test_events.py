@@ -1052,3 +1052,13 @@ def test_people_received_by_aid_workers_are_no_visit_and_not_the_aid_workers():
 ])
 def test_the_protesters_of_a_protest_cracked_down_on_are_its_target(text):
     assert parties(text, "COERCE") == (["ISR"], ["PSE"])
+
+
+def test_a_hostile_act_a_phrasal_verb_steps_up_is_its_subjects():
+    assert parties("Russia stepped up attacks on Ukrainian positions.", "ASSAULT") == (["RUS"], ["UKR"])
+
+
+def test_a_joint_crackdown_is_cooperation_between_its_parties():
+    e = next(e for e in events("Thailand and China stepped up a joint crackdown on scam networks on Monday.")
+             if e.event_type in {"COOPERATE", "COERCE"})
+    assert e.event_type == "COOPERATE" and codes(e.actor) == ["CHN", "THA"]

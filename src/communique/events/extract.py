@@ -472,7 +472,7 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
 
 JUDGED = {"ACCUSE", "SUPPORT", "REJECT", "CONCEDE"}  # a light verb's object is the other side's act or word
 VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
-JOINT_NOUNS = {"operation", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
+JOINT_NOUNS = {"operation", "crackdown", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
                "raid", "venture", "project", "inspection", "manoeuvre", "maneuver", "training", "probe"}
 LEAD_REFERENT = 2  # "welcomed the agreement": the headline's and the lead's act, before any later one
 PARTICIPANT_PREPS = {"of", "between", "with", "by", "against", "on"}
@@ -792,7 +792,9 @@ def _noun(tok: Token, actors: DocActors) -> Candidate | None:
         reports = vsense is not None and vsense.type is not None  # "poured into" (a street) reports none
         # "poured into Belgrade for a demonstration": for-frames only under verbs that report no event
         if verb.tag_ in VERB_TAGS and ((framed and (head.lower_ != "for" or not reports))
-                                       or not in_lexicon or (tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING)):
+                                       or not in_lexicon or (tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING)
+                                       or (tok.dep_ == "dobj" and not reports and roles.particle(verb) is not None)):
+            # ("stepped up attacks": a phrasal verb of the lexicon that, so used, reports nothing itself)
             verb, subj = _doer(verb) if framed else (verb, roles.subject(verb)[0])
             if subj is not None:
                 a_toks = [subj, *roles.co_subjects(verb, subj), *a_toks]

@@ -1062,3 +1062,11 @@ def test_a_joint_crackdown_is_cooperation_between_its_parties():
     e = next(e for e in events("Thailand and China stepped up a joint crackdown on scam networks on Monday.")
              if e.event_type in {"COOPERATE", "COERCE"})
     assert e.event_type == "COOPERATE" and codes(e.actor) == ["CHN", "THA"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Washington hit Canada and Mexico with a 25% levy on Monday.", "SANCTION"),
+    ("Israel hit Hamas targets with airstrikes on Monday.", "ASSAULT"),
+])
+def test_what_a_country_is_hit_with_says_the_kind_of_act(text, event_type):
+    assert next(e for e in events(text) if e.is_event).event_type == event_type

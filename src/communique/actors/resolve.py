@@ -386,6 +386,8 @@ class DocActors:
             r = Resolved(Entity(earlier.entity.code, name, earlier.entity.identifier_text,
                                 earlier.entity.sector, earlier.entity.office, "person"), 0.95)
             return r
+        if known and title_country and office is None and title_country.entity.code != known.code:
+            title_country = None  # "Trump, Erdogan Ankara ...": a country near a known name is no title of his
         code = title_country.entity.code if title_country else (known.code if known else None)
         if office is None and known and (not title_country or known.code == code):
             office = (known.office, known.sector)

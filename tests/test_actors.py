@@ -285,3 +285,22 @@ def test_a_country_next_to_a_known_name_is_no_title_of_his():
 def test_a_known_surname_first_in_a_sentence_is_the_person_whatever_its_tag():
     (e,) = resolve("Trump on Monday imposed tariffs on Canada.", "Trump", date="2025-04-17")
     assert (e.code, e.kind, e.identifier_text) == ("USA", "person", "Donald Trump")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The United States carried out airstrikes against the Islamic State group in Syria.", "group"),
+    ("Iraqi forces arrested seven IS members in Anbar.", "members"),
+    ("Al-Qaeda claimed the attack on Monday.", "Qaeda"),
+])
+def test_a_transnational_armed_group_is_img(text, word):
+    assert codes(text, word) == ["IMG"]
+
+
+def test_a_group_linked_to_another_is_not_that_other():
+    text = "Al-Shabaab militants stormed a base. The al-Qaeda-linked group said it had seized weapons."
+    assert codes(text, "group") == ["SOM"]
+
+
+def test_a_national_military_command_is_its_countrys_military():
+    (e,) = resolve("U.S. Africa Command said it carried out an airstrike in Somalia.", "Command")
+    assert (e.code, e.sector) == ("USA", "MIL")

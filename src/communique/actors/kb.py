@@ -63,8 +63,8 @@ class KnowledgeBase:
             if row["capital"]:
                 self.by_capital.setdefault(row["capital"], code)
         self.orgs: dict[str, Org] = {}
-        for row in load_tsv("seats.tsv"):
-            if row["iso3"] in self.country_name:
+        for row in load_tsv("seats.tsv"):  # a state's bodies, and transnational armed groups (IMG)
+            if row["iso3"] in self.country_name or row["iso3"] in NON_STATE_CODES:
                 org = Org(row["phrase"], row["iso3"], row["sector"] or None)
                 self.orgs.setdefault(_norm_org(row["phrase"]), org)
         for row in load_tsv("igos.tsv"):
@@ -133,6 +133,9 @@ def get() -> KnowledgeBase:
 
 
 _SIMPLE = re.compile(r"^[\w.'’\- ]+$")
+
+
+NON_STATE_CODES = {"IMG", "ISM", "MNC", "NGO"}  # SPEC: codes of parties that are neither states nor IGOs
 
 
 def ruler_phrases() -> list[tuple[str, str]]:

@@ -661,7 +661,8 @@ class DocActors:
         agent = self.kb.agent(tok.lemma_)
         if not agent and not (tok.pos_ == "NOUN" and self._office([tok.text])):
             return None
-        armed = agent is not None and agent[0] in ARMED_SECTORS
+        armed = agent is not None and agent[0] in ARMED_SECTORS or \
+            tok.lemma_.lower() in {"member", "cell", "commander", "leader"}  # "seven IS members": the group's
         for c in tok.children:
             if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i:
                 span = self.ent_of.get(c.i)
@@ -744,6 +745,8 @@ class DocActors:
         lex = self.kb.lexicon
         for i, r in reversed(self.history):
             e = r.entity
+            if _affiliate_of(self.doc[i]):
+                continue  # "the al-Qaeda-linked group" is not al-Qaeda
             if i < tok.i and r.certainty > 0.6 and (e.code in lex["non_state_codes"] or (
                     e.kind in {"agent", "igo"} and e.sector in lex["non_state_sectors"])):
                 return Resolved(e, min(r.certainty, 0.8))
@@ -912,6 +915,19 @@ class DocActors:
             if cap:
                 return cap
         return gazetteer.country_of_city(re.split(r"[,/]", dateline)[0].strip().title())
+
+
+AFFILIATION = {"linked", "backed", "allied", "aligned", "affiliated", "inspired", "led", "sponsored", "funded"}
+
+
+def _affiliate_of(tok: Token) -> bool:
+    """"al-Qaeda-linked", "Iran-backed": a name hyphened to a participle describes another party."""
+    for t in tok.doc[tok.i + 1: tok.i + 4]:
+        if t.tag_ == "HYPH" and t.i + 1 < len(tok.doc) and tok.doc[t.i + 1].lower_ in AFFILIATION:
+            return True
+        if t.tag_ != "HYPH" and t.ent_iob_ != "I":
+            return False
+    return False
 
 
 def _clause_subject(verb: Token) -> Token | None:

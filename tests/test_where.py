@@ -148,3 +148,9 @@ def test_a_statement_in_a_un_forum_is_not_placed_at_home():
                        date="2025-06-11")
     e = next(e for e in events if e.event_type == "ACCUSE")
     assert e.location is None or e.location.source != "inferred"
+
+
+def test_an_ambassadors_statement_is_not_placed_at_home():
+    events = code_text("Nebenzia accused Kyiv of violating the truce on Monday.", date="2025-03-10")
+    e = next(e for e in events if e.event_type == "ACCUSE")
+    assert e.location is None or e.location.source != "inferred"

@@ -94,6 +94,7 @@ def _attacked_country(cand: Candidate, loc: Location) -> list[Resolved]:
 
 # the bodies that states address in session, away from home
 FORUMS = ("security council", "general assembly", "human rights council", "u.n. assembly")
+POSTED = ("ambassador", "envoy", "representative", "consul")  # offices held abroad
 HOME_TYPES = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "SANCTION", "CONCEDE", "RETREAT", "COERCE",
               "MOBILIZE", "AID"}
 
@@ -106,6 +107,8 @@ def _home_country(cand: Candidate) -> Location | None:
         return None  # two states signing or clashing: no one home to infer
     if any(t.ent_type_ == "ORG" and t.head.lower_ in {"at", "before", "to"} for t in cand.sentence):
         return None  # "speaking at the UN Security Council", "told a forum at the Cato Institute": away
+    if any(r.entity.office and any(w in r.entity.office.lower() for w in POSTED) for r in parties):
+        return None  # an ambassador speaks where he is posted, not at home
     text = cand.sentence.text.lower()
     if any(f in text for f in FORUMS):
         return None  # "told the General Assembly", "in a Security Council debate": said where it sits

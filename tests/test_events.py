@@ -1070,3 +1070,13 @@ def test_a_joint_crackdown_is_cooperation_between_its_parties():
 ])
 def test_what_a_country_is_hit_with_says_the_kind_of_act(text, event_type):
     assert next(e for e in events(text) if e.is_event).event_type == event_type
+
+
+def test_two_acts_of_one_kind_joined_by_and_share_their_object():
+    (e,) = [e for e in events("Al-Shabaab fighters attacked and killed Kenyan troops on Monday.") if e.is_event]
+    assert e.event_type == "ASSAULT" and codes(e.recipient) == ["KEN"] and e.date == "2025-08-25"
+
+
+def test_a_verb_of_another_kind_does_not_take_its_neighbours_object():
+    assert not [e for e in events("Kenyan police arrived and arrested protesters in Nairobi on Monday.")
+                if e.event_type == "CONSULT"]

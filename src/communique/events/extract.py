@@ -309,6 +309,8 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
         sense = lexicon().verb("threaten")  # "vowed to retaliate", "pledged to strike back"
     if sense.type == "THREATEN" and sense.needs_recipient and _coercive_content(tok):
         sense = lexicon().verb("threaten")  # "warned that anyone breaking the curfew would be arrested"
+    if obj is None and sense.type is not None:
+        obj = _shared_object(tok, sense)  # "attacked and killed Kenyan troops": both acts' object
     if sense.needs_object and obj is None:
         return None
     if sense.intransitive and roles.direct_object(tok) is not None:
@@ -393,6 +395,19 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     if cand is not None:
         cand.topic = _topic(tok, obj, sense)
     return cand
+
+
+def _shared_object(tok: Token, sense: Sense) -> Token | None:
+    """"Fighters attacked and killed Kenyan troops": a verb with no object of its own, joined by
+    "and" to a verb of the same kind of act that has one, acts on that object too."""
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i <= tok.i + 3 and c.tag_ in VERB_TAGS and roles.subject(c)[1]:
+            other = verb_sense(c)
+            obj = roles.direct_object(c)
+            if other is not None and other.type is not None and obj is not None and \
+                    EVENT_TYPES[other.type][0] == EVENT_TYPES[sense.type][0]:
+                return obj
+    return None
 
 
 def _implicit_authority(tok: Token, patients: list[Resolved], actors: DocActors

@@ -1080,3 +1080,17 @@ def test_two_acts_of_one_kind_joined_by_and_share_their_object():
 def test_a_verb_of_another_kind_does_not_take_its_neighbours_object():
     assert not [e for e in events("Kenyan police arrived and arrested protesters in Nairobi on Monday.")
                 if e.event_type == "CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "pair"), [
+    ("Washington blocked the Turkish sale on Monday.", "SANCTION", (["USA"], ["TUR"])),
+    ("Russia blocked the Security Council resolution on Monday.", "REJECT", (["RUS"], ["UNO"])),
+    ("Ankara froze Russian assets on Monday.", "SANCTION", (["TUR"], ["RUS"])),
+])
+def test_what_is_blocked_or_frozen_says_the_act_and_whose_it_is(text, event_type, pair):
+    assert parties(text, event_type) == pair
+
+
+def test_blocking_a_road_is_still_an_obstruction():
+    e = next(e for e in events("Kenyan farmers blocked the main road to Nairobi on Monday.") if e.is_event)
+    assert e.event_type == "PROTEST"

@@ -489,7 +489,7 @@ def _topic(tok: Token, obj: Token | None, sense: Sense) -> str | None:
     return None
 
 
-JUDGED = {"ACCUSE", "SUPPORT", "REJECT", "CONCEDE"}  # a light verb's object is the other side's act or word
+JUDGED = {"ACCUSE", "SUPPORT", "REJECT", "CONCEDE", "SANCTION"}  # a light verb's object is the other side's act or word
 VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"}
 JOINT_NOUNS = {"operation", "crackdown", "exercise", "drill", "patrol", "investigation", "mission", "activity", "sail",
                "raid", "venture", "project", "inspection", "manoeuvre", "maneuver", "training", "probe"}
@@ -730,7 +730,9 @@ def _verb_roles(tok: Token, sense: Sense, obj: Token | None, light: bool):
             actors.extend(a)
             reciprocal = True
         elif light and sense.type in JUDGED:
-            recipients.extend(a)  # "attacked India's decision", "accepted the rebels' demand": theirs is judged
+            # "attacked India's decision", "accepted the rebels' demand": theirs is judged; "froze
+            # Russian assets": theirs are sanctioned (not "closed its embassy": its own)
+            recipients.extend(t for t in a if sense.type != "SANCTION" or t.pos_ != "PRON")
         elif light:
             actors.extend(t for t in a if not actors)
         else:

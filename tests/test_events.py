@@ -1094,3 +1094,15 @@ def test_what_is_blocked_or_frozen_says_the_act_and_whose_it_is(text, event_type
 def test_blocking_a_road_is_still_an_obstruction():
     e = next(e for e in events("Kenyan farmers blocked the main road to Nairobi on Monday.") if e.is_event)
     assert e.event_type == "PROTEST"
+
+
+@pytest.mark.parametrize("text", [
+    "Washington's ban on Chinese chips took effect on Monday.",
+    "The US chip ban on China was tightened on Monday.",
+])
+def test_a_countrys_ban_on_another_is_a_sanction(text):
+    assert parties(text, "SANCTION") == (["USA"], ["CHN"])
+
+
+def test_a_standing_embargo_named_in_passing_is_no_act():
+    assert not events("Such transfers would violate a U.N. arms embargo on North Korea.")

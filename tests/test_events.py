@@ -653,7 +653,7 @@ def test_suspending_a_price_increase_or_a_tax_is_a_concession():
 def test_an_ambassador_recalled_with_no_place_named_is_recalled_from_the_other_country():
     text = ("Peru accused Bolivia on Monday of meddling in its election. "
             "Lima said it would recall its ambassador.")
-    assert parties(text, "SANCTION") == (["PER"], ["BOL"])
+    assert parties(text, "THREATEN") == (["PER"], ["BOL"])  # announced, so a threat to cut ties (PLOVER GSR)
 
 
 def test_troops_pulled_out_with_no_place_named_leave_the_country_the_story_is_about():
@@ -1106,3 +1106,12 @@ def test_a_countrys_ban_on_another_is_a_sanction(text):
 
 def test_a_standing_embargo_named_in_passing_is_no_act():
     assert not events("Such transfers would violate a U.N. arms embargo on North Korea.")
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Greece plans to impose restrictions on Bulgarian workers from May.", None),
+    ("Algeria said on Monday it would expel French diplomats.", "expel"),
+])
+def test_a_hostile_measure_announced_by_its_own_actor_is_a_threat(text, mode):
+    e = next(e for e in events(text) if e.is_event)
+    assert e.event_type == "THREATEN" and (mode is None or e.mode == (mode,))

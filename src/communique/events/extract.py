@@ -1025,9 +1025,11 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
         announced = _announced_by_actor(tok, actor, actors)
         if EVENT_TYPES[event_type][0] >= 3 and not announced or event_type in WORDS_TO_COME:
             context.append("hypothetical")  # "preparing to launch a missile", "plans to urge": not (yet) a fact
-        elif event_type == "ASSAULT" and announced:  # "the rebels said they would attack Ugandan
-            # convoys": violence announced by whoever would commit it is a threat, not an attack
-            event_type, mode_override = "THREATEN", "violence"
+        elif event_type in THREAT_MODES and announced:  # "the rebels said they would attack Ugandan
+            # convoys", "Algeria said it would expel French staff": a hostile act announced by
+            # whoever would commit it is a threat, not (yet) the act
+            mode_override = THREAT_MODES[event_type].get(sense.mode, THREAT_MODES[event_type].get(None))
+            event_type = "THREATEN"
             recipient = recipient or _nationals_named([tok], actor, actors)
         event_type = _future_type(event_type)
     if tense == "future":
@@ -1040,6 +1042,15 @@ def _build(sense: Sense, tok: Token, actor: list[Resolved], recipient: list[Reso
     confidence = _confidence(actor + recipient, light, nominal, mod)
     return Candidate(event_type, mode, actor, recipient, tuple(dict.fromkeys(context)), tok, clause,
                      tok.sent, 0, tense, None, confidence, place_hint, False, nominal)
+
+
+# hostile acts that, announced for the future by their own actor, are threats; and the threat's mode
+THREAT_MODES: dict[str, dict[str | None, str]] = {
+    "ASSAULT": {None: "violence"},
+    "MOBILIZE": {None: "violence"},
+    "COERCE": {"arrest": "arrest", "restrict": "restrict", "curfew": "restrict", None: "restrict"},
+    "SANCTION": {"expel": "expel", None: "relations"},
+}
 
 
 def _refusal(event_type: str, mod: modality.Modality, tok: Token, actor: list[Resolved],

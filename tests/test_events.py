@@ -1115,3 +1115,11 @@ def test_a_standing_embargo_named_in_passing_is_no_act():
 def test_a_hostile_measure_announced_by_its_own_actor_is_a_threat(text, mode):
     e = next(e for e in events(text) if e.is_event)
     assert e.event_type == "THREATEN" and (mode is None or e.mode == (mode,))
+
+
+@pytest.mark.parametrize("text", [
+    "If the green card is revoked, the person is usually deported from Kenya.",
+    "Iran often seizes foreign tankers in the Gulf.",
+])
+def test_what_usually_happens_is_no_act(text):
+    assert not [e for e in events(text) if e.is_event]

@@ -95,7 +95,7 @@ def extract(doc: Doc, article: Article, actors: DocActors) -> list[Candidate]:
                 cand = _noun(tok, actors)
             if cand is None:
                 continue
-            if _generic_present(tok, sent, seq, in_caption) or _standing(tok):
+            if _generic_present(tok, sent, seq, in_caption) or _standing(tok) or modality.habitual(tok):
                 continue
             cand = replace(cand, sentence=sent, sequence=seq, in_caption=in_caption,
                            attribution=_attribution(tok, actors, attribution_memory),

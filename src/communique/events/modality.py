@@ -162,3 +162,10 @@ def _has_condition(tok: Token) -> bool:
         if c.dep_ == "advcl" and _mark(c) & set(w["conditional_marks"]):
             return True
     return any(t.lower_ in {"if", "unless"} for t in tok.sent)
+
+
+def habitual(tok: Token) -> bool:
+    """"If the card is revoked, the person is usually deported": an adverb of habit on the trigger
+    tells what tends to happen, not an act that did."""
+    habits = set(_words()["habit_adverbs"])
+    return any(c.dep_ == "advmod" and c.lower_ in habits for c in tok.children)

@@ -1119,7 +1119,12 @@ def test_a_hostile_measure_announced_by_its_own_actor_is_a_threat(text, mode):
 
 @pytest.mark.parametrize("text", [
     "If the green card is revoked, the person is usually deported from Kenya.",
-    "Iran often seizes foreign tankers in the Gulf.",
+    "When a tanker enters its waters without a permit, Iran often seizes it.",
 ])
-def test_what_usually_happens_is_no_act(text):
+def test_what_usually_happens_under_a_rule_is_no_act(text):
     assert not [e for e in events(text) if e.is_event]
+
+
+def test_a_charge_of_routine_abuse_is_still_an_act():
+    text = "Israeli soldiers routinely beat up Palestinian detainees on the West Bank, a court was told today."
+    assert parties(text, "ASSAULT") == (["ISR"], ["PSE"])

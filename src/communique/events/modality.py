@@ -90,6 +90,7 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
     for _ in range(8):
         if tok.dep_ not in CLAUSE_LINKS or tok.head.i == tok.i:
             break
+        prev = tok
         link, tok = tok.dep_, (lifted if tok.i == trigger.i and lifted.i != trigger.i else tok.head)
         lemma = tok.lemma_.lower()
         if lemma in lex.speech_verbs and link in {"ccomp", "conj"}:
@@ -108,8 +109,8 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
             negated = True  # "will not take part in talks"
         if lemma in w["negating_verbs"] and link in {"xcomp", "ccomp", "pcomp", "dobj"}:
             negated = True
-        if lemma in w["intent_verbs"] and link in {"xcomp", "acl"}:
-            intent = True
+        if lemma in w["intent_verbs"] and (link in {"xcomp", "acl"} or link == "advcl" and _infinitive(prev)):
+            intent = True  # "needs a billion dollars to provide food aid": a purpose, not yet done
         if lemma in w["hoping_verbs"] and link == "ccomp":
             hypothetical = True  # "I'm hoping the administration will make concessions"
         if lemma in w["future_verbs"] and link in {"xcomp", "ccomp", "acl"}:
@@ -168,4 +169,13 @@ def habitual(tok: Token) -> bool:
     """"If the card is revoked, the person is usually deported": an adverb of habit on the trigger
     tells what tends to happen, not an act that did."""
     habits = set(_words()["habit_adverbs"])
-    return any(c.dep_ == "advmod" and c.lower_ in habits for c in tok.children)
+    if not any(c.dep_ == "advmod" and c.lower_ in habits for c in tok.children):
+        return False
+    # a rule ("if ..., the person is usually deported"), not a charge of repeated acts ("soldiers
+    # routinely beat detainees", which the PLOVER gold standard codes as an assault)
+    rules = set(_words()["conditional_marks"]) | {"when", "whenever", "once"}
+    return any(t.dep_ in {"mark", "advmod"} and t.lower_ in rules and t.head.head.i == tok.i for t in tok.sent)
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

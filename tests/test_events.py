@@ -1128,3 +1128,11 @@ def test_what_usually_happens_under_a_rule_is_no_act(text):
 def test_a_charge_of_routine_abuse_is_still_an_act():
     text = "Israeli soldiers routinely beat up Palestinian detainees on the West Bank, a court was told today."
     assert parties(text, "ASSAULT") == (["ISR"], ["PSE"])
+
+
+def test_named_deportees_are_the_target_not_where_they_were_sent():
+    assert parties("The United States deported 200 Afghans to Turkey on Monday.", "COERCE") == (["USA"], ["AFG"])
+
+
+def test_deportees_of_no_stated_nationality_leave_the_destination_as_target():
+    assert parties("Thailand deported 40 men to China on Thursday.", "COERCE") == (["THA"], ["CHN"])

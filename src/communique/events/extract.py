@@ -336,6 +336,11 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
     recip_toks += [indirect] if indirect is not None else []
     actor = _resolve(actor_toks, actors)
     recipient = _resolve(recip_toks, actors)
+    deportees = actors.entity(obj) if sense.mode == "deport" and obj is not None else None
+    if deportees is not None and deportees.certainty >= 0.7 and \
+            deportees.entity.code not in {a.entity.code for a in actor}:
+        # "deported 200 Afghans to Turkey": the Afghans, not where they were sent
+        recipient = [r for r in recipient if r.entity.code == deportees.entity.code] or [deportees]
     if subj_key and not recipient:  # "supplies arrive in cyclone-hit Madagascar", however it is parsed
         own = {r.entity.code for r in actor}
         recipient = [r for r in (actors.entity(t) for t in tok.subtree if t.ent_type_ == "GPE")

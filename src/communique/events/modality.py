@@ -109,7 +109,8 @@ def of_trigger(trigger: Token, obj: Token | None = None) -> Modality:
             negated = True  # "will not take part in talks"
         if lemma in w["negating_verbs"] and link in {"xcomp", "ccomp", "pcomp", "dobj"}:
             negated = True
-        if lemma in w["intent_verbs"] and (link in {"xcomp", "acl"} or link == "advcl" and _infinitive(prev)):
+        purpose = link == "advcl" and roles.to_infinitive_of(prev)
+        if lemma in w["intent_verbs"] and (link in {"xcomp", "acl"} or purpose):
             intent = True  # "needs a billion dollars to provide food aid": a purpose, not yet done
         if lemma in w["hoping_verbs"] and link == "ccomp":
             hypothetical = True  # "I'm hoping the administration will make concessions"
@@ -173,9 +174,5 @@ def habitual(tok: Token) -> bool:
         return False
     # a rule ("if ..., the person is usually deported"), not a charge of repeated acts ("soldiers
     # routinely beat detainees", which the PLOVER gold standard codes as an assault)
-    rules = set(_words()["conditional_marks"]) | {"when", "whenever", "once"}
+    rules = set(_words()["conditional_marks"]) | set(_words()["rule_marks"])
     return any(t.dep_ in {"mark", "advmod"} and t.lower_ in rules and t.head.head.i == tok.i for t in tok.sent)
-
-
-def _infinitive(tok: Token) -> bool:
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -244,8 +244,9 @@ class DocActors:
         # a surname already introduced, whatever label NER gave it; first in a sentence, where its
         # capital tells the tagger nothing, whatever tag it got ("Trump/NN said")
         first = tok.i == tok.sent.start and tok.text[:1].isupper() and (span is None or span.label_ != "PERSON")
-        if first and self.kb.person(tok.text, self.year) is not None and tok.text not in self.people:
-            known = self.kb.person(tok.text, self.year)  # "Trump/NN said ...", the story's first mention
+        known_first = self.kb.person(tok.text, self.year) if first and tok.text not in self.people else None
+        if known_first is not None:  # "Trump/NN said ...", the story's first mention
+            known = known_first
             r = Resolved(Entity(known.code, tok.text, known.name, known.sector, known.office, "person"), 0.8)
             self.people[tok.text] = r
             return r

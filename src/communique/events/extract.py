@@ -292,9 +292,10 @@ def _verb(tok: Token, actors: DocActors) -> Candidate | None:
             if _looks_like_party(obj) and _object_key(second, sense.objects):
                 key, indirect, obj = _object_key(second, sense.objects), obj, second
         if key is None and obj is not None and _looks_like_party(obj):  # "hit Canada with a 25% levy"
-            used = next((p for _prep, p in roles.prep_objects(tok, ("with",)) if _object_key(p, sense.objects)), None)
+            used = next(((k, p) for _prep, p in roles.prep_objects(tok, ("with",))
+                         if (k := _object_key(p, sense.objects))), None)
             if used is not None:
-                key, indirect, obj = _object_key(used, sense.objects), obj, used
+                key, indirect, obj = used[0], obj, used[1]
         if key:
             sense = sense.objects[key]
             light = not sense.patient_object  # "targets the junta's suppliers": they are sanctioned
